@@ -1,0 +1,15 @@
+/**
+ * The shared catalog model of SKIP Portal: zod schemas and types, permissions and annotations.
+ *
+ * @packageDocumentation
+ */
+export * from './model/environment';
+export * from './model/cluster';
+export * from './model/team';
+export * from './model/argocd';
+export * from './model/skiperator';
+export * from './model/upgrade';
+export * from './model/rbac';
+export * from './fleet/types';
+export * from './permissions';
+export * from './annotations';

@@ -1,0 +1,43 @@
+export interface Config {
+  /** SKIP Portal: what the suite adds to the standard `kubernetes` config block. */
+  skip?: {
+    /**
+     * Catalog group refs whose members may do everything in the suite (e.g. group:default/platform-team).
+     * Everybody else may read, and request onboarding for groups they belong to.
+     */
+    platformTeamGroups?: string[];
+    /**
+     * Per cluster: what `kubernetes.clusterLocatorMethods` cannot say. `name` must match a
+     * cluster configured there (type `config`), which tells how to reach it.
+     */
+    clusters?: Array<{
+      /** The cluster's name in `kubernetes.clusterLocatorMethods`. */
+      name: string;
+      /** Environment in promotion order. */
+      environment: 'sandbox' | 'dev' | 'test' | 'prod';
+      /** Data centre or cloud location, e.g. atkv3 or atgcp1. */
+      site: string;
+      /** Where the cluster runs. */
+      platform: 'anthos-vmware' | 'gke';
+      /** Where its control plane runs. */
+      controlPlane: 'kubeception' | 'controlplane-v2' | 'gke-managed';
+      /** user (runs workloads) or admin (manages on-prem user clusters). Default user. */
+      role?: 'user' | 'admin';
+      /** The admin cluster of an on-prem user cluster. */
+      adminCluster?: string;
+      /** The name Argo CD uses for this cluster in spec.destination.name, when it differs. */
+      argocdName?: string;
+    }>;
+    /** Argo CD instances; Applications live in the instance's namespace on the instance's cluster. */
+    argocd?: {
+      instances?: Array<{
+        /** A short name, e.g. nonprod or prod. */
+        name: string;
+        /** The cluster (from skip.clusters) where this Argo CD runs. */
+        cluster: string;
+        /** The namespace its Application objects live in. Default argocd. */
+        namespace?: string;
+      }>;
+    };
+  };
+}

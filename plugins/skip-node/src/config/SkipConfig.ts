@@ -1,0 +1,124 @@
+import type { Config } from '@backstage/config';
+import { ClusterMetadata } from '@internal/plugin-skip-common';
+import { z } from 'zod';
+import {
+  ArgoInstance,
+  ClusterConnection,
+  clusterConnectionSchema,
+  skipConfigSchema,
+} from './skipConfigSchema';
+
+/** A cluster the suite works with: what it is and how to reach it. */
+export type ConfiguredCluster = {
+  metadata: ClusterMetadata;
+  connection: ClusterConnection;
+};
+
+/** A config value that fails validation; the message names the key, e.g. `skip.clusters[1].environment`. */
+export class SkipConfigError extends Error {
+  name = 'SkipConfigError';
+}
+
+function keyOf(prefix: string, path: (string | number)[]): string {
+  return path.reduce<string>(
+    (key, part) =>
+      typeof part === 'number' ? `${key}[${part}]` : `${key}.${part}`,
+    prefix,
+  );
+}
+
+function parse<T extends z.ZodTypeAny>(
+  schema: T,
+  value: unknown,
+  prefix: string,
+): z.infer<T> {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    const problems = result.error.issues.map(
+      issue => `${keyOf(prefix, issue.path)}: ${issue.message}`,
+    );
+    throw new SkipConfigError(`Invalid configuration: ${problems.join('; ')}`);
+  }
+  return result.data;
+}
+
+/**
+ * The suite's configuration, read once and validated: clusters joined with how to reach
+ * them (the standard `kubernetes.clusterLocatorMethods` block), Argo CD instances and the
+ * platform team. Anything wrong throws a {@link SkipConfigError} naming the key.
+ */
+export class SkipConfig {
+  private constructor(
+    readonly clusters: ConfiguredCluster[],
+    readonly argoInstances: ArgoInstance[],
+    readonly platformTeamGroups: string[],
+  ) {}
+
+  static fromConfig(config: Config): SkipConfig {
+    const skip = parse(
+      skipConfigSchema,
+      config.getOptional('skip') ?? {},
+      'skip',
+    );
+    const connections = SkipConfig.readConnections(config);
+
+    const seen = new Set<string>();
+    const clusters: ConfiguredCluster[] = [];
+    for (const [index, metadata] of skip.clusters.entries()) {
+      if (seen.has(metadata.name)) {
+        throw new SkipConfigError(
+          `Invalid configuration: skip.clusters[${index}].name: cluster '${metadata.name}' is listed twice`,
+        );
+      }
+      seen.add(metadata.name);
+      const connection = connections.get(metadata.name);
+      if (!connection) {
+        throw new SkipConfigError(
+          `Invalid configuration: skip.clusters[${index}].name: no cluster '${metadata.name}' in kubernetes.clusterLocatorMethods (type config)`,
+        );
+      }
+      clusters.push({ metadata, connection });
+    }
+    for (const [index, metadata] of skip.clusters.entries()) {
+      if (metadata.adminCluster && !seen.has(metadata.adminCluster)) {
+        throw new SkipConfigError(
+          `Invalid configuration: skip.clusters[${index}].adminCluster: unknown cluster '${metadata.adminCluster}'`,
+        );
+      }
+    }
+    for (const [index, instance] of skip.argocd.instances.entries()) {
+      if (!seen.has(instance.cluster)) {
+        throw new SkipConfigError(
+          `Invalid configuration: skip.argocd.instances[${index}].cluster: unknown cluster '${instance.cluster}'`,
+        );
+      }
+    }
+    return new SkipConfig(
+      clusters,
+      skip.argocd.instances,
+      skip.platformTeamGroups,
+    );
+  }
+
+  private static readConnections(config: Config): Map<string, ClusterConnection> {
+    const connections = new Map<string, ClusterConnection>();
+    const methods =
+      config.getOptionalConfigArray('kubernetes.clusterLocatorMethods') ?? [];
+    for (const [m, method] of methods.entries()) {
+      if (method.getString('type') !== 'config') continue;
+      const parsed = parse(
+        z.array(clusterConnectionSchema.passthrough()),
+        method.getOptional('clusters') ?? [],
+        `kubernetes.clusterLocatorMethods[${m}].clusters`,
+      );
+      for (const connection of parsed) {
+        connections.set(connection.name, connection);
+      }
+    }
+    return connections;
+  }
+
+  cluster(name: string): ConfiguredCluster | undefined {
+    return this.clusters.find(c => c.metadata.name === name);
+  }
+}

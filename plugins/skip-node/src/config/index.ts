@@ -1,0 +1,3 @@
+export { SkipConfig, SkipConfigError } from './SkipConfig';
+export type { ConfiguredCluster } from './SkipConfig';
+export type { ArgoInstance, ClusterConnection } from './skipConfigSchema';

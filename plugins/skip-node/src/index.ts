@@ -1,0 +1,10 @@
+/**
+ * Backend-only shared code of SKIP Portal: validated configuration, the Kubernetes client
+ * provider, service refs and permission rules.
+ *
+ * @packageDocumentation
+ */
+export * from './config';
+export * from './kubernetes';
+export * from './permissions';
+export { skipConfigServiceRef, kubernetesClientProviderServiceRef } from './services';

@@ -1,0 +1,2 @@
+export type { KubernetesClientProvider } from './KubernetesClientProvider';
+export { DefaultKubernetesClientProvider } from './KubernetesClientProvider';
