@@ -30,7 +30,7 @@ export const namespacePrefixSchema = z.object({
     .max(40),
   team: groupRefSchema,
   /** GCP project per environment, as the prefix registry keeps it today. */
-  gcpProjects: z.record(z.string()).default({}),
+  gcpProjects: z.record(z.string(), z.string()).default({}),
 });
 export type NamespacePrefix = z.infer<typeof namespacePrefixSchema>;
 

@@ -19,10 +19,10 @@ export class SkipConfigError extends Error {
   name = 'SkipConfigError';
 }
 
-function keyOf(prefix: string, path: (string | number)[]): string {
+function keyOf(prefix: string, path: PropertyKey[]): string {
   return path.reduce<string>(
     (key, part) =>
-      typeof part === 'number' ? `${key}[${part}]` : `${key}.${part}`,
+      typeof part === 'number' ? `${key}[${part}]` : `${key}.${String(part)}`,
     prefix,
   );
 }

@@ -1,0 +1,265 @@
+import {
+  AppsV1Api,
+  CoreV1Api,
+  CustomObjectsApi,
+  KubeConfig,
+  KubernetesListObject,
+  KubernetesObject,
+  ListWatch,
+  V1Deployment,
+  V1Namespace,
+  V1Node,
+  VersionApi,
+  Watch,
+} from '@kubernetes/client-node';
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import type { Reachability } from '@internal/plugin-skip-common';
+import { ArgoApplication, SkiperatorApplication } from './kubeTypes';
+
+/** The kinds the cache watches, with the object type each holds. */
+export type WatchedKinds = {
+  nodes: V1Node;
+  namespaces: V1Namespace;
+  skiperatorApps: SkiperatorApplication;
+  deployments: V1Deployment;
+  argoApps: ArgoApplication;
+  onpremUserClusters: KubernetesObject & {
+    spec?: { gkeOnPremVersion?: string };
+    status?: { version?: string };
+  };
+  onpremAdminClusters: KubernetesObject & {
+    spec?: { gkeOnPremVersion?: string };
+    status?: { version?: string };
+  };
+};
+export type WatchedKind = keyof WatchedKinds;
+
+/** Called whenever a watched object of a cluster changes. */
+export type ChangeListener = <K extends WatchedKind>(
+  kind: K,
+  type: 'add' | 'update' | 'delete',
+  object: WatchedKinds[K],
+) => void;
+
+export type ClusterWatchOptions = {
+  cluster: string;
+  kubeConfig: KubeConfig;
+  logger: LoggerService;
+  /** Namespace holding the Argo CD Applications, when an Argo CD instance runs in this cluster. */
+  argoNamespace?: string;
+  /** Admin clusters hold the on-prem cluster objects that carry platform versions. */
+  isAdminCluster: boolean;
+  onChange: ChangeListener;
+  /** How often to ask /version, which doubles as the liveness probe. */
+  probeIntervalMs?: number;
+  probeTimeoutMs?: number;
+};
+
+const MAX_RESTART_DELAY_MS = 30_000;
+const SKIPERATOR_MANAGED = 'app.kubernetes.io/managed-by=skiperator';
+
+function describeError(error: unknown): string {
+  if (!error) return 'unknown error';
+  const e = error as { code?: unknown; message?: string; body?: unknown; cause?: { code?: string; message?: string } };
+  if (e.cause?.code) return `${e.cause.code}: ${e.cause.message ?? ''}`.trim();
+  if (typeof e.code === 'number') {
+    try {
+      const body = typeof e.body === 'string' ? JSON.parse(e.body) : e.body;
+      if (body?.message) return `HTTP ${e.code}: ${body.message}`;
+    } catch {
+      // not a Status body: fall through to the message
+    }
+    return `HTTP ${e.code}`;
+  }
+  return e.message ?? String(error);
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms);
+    promise.then(
+      value => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      error => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
+}
+
+/**
+ * Keeps one cluster's objects in memory with client-node informers (list once, then
+ * watch), restarts informers that fail with backoff, and tracks whether the cluster is
+ * reachable. Stale objects stay served while it is not, so rows can show their age.
+ */
+export class ClusterWatch {
+  readonly cluster: string;
+  private readonly informers = new Map<WatchedKind, ListWatch<KubernetesObject>>();
+  private readonly restartDelays = new Map<WatchedKind, number>();
+  private readonly restartTimers = new Set<NodeJS.Timeout>();
+  private probeTimer?: NodeJS.Timeout;
+  private stopped = false;
+
+  reachability: Reachability = 'pending';
+  lastSeenAt?: Date;
+  error?: string;
+  kubernetesVersion?: string;
+
+  constructor(private readonly options: ClusterWatchOptions) {
+    this.cluster = options.cluster;
+  }
+
+  start(): void {
+    const { kubeConfig, argoNamespace, isAdminCluster } = this.options;
+    const core = kubeConfig.makeApiClient(CoreV1Api);
+    const apps = kubeConfig.makeApiClient(AppsV1Api);
+    const custom = kubeConfig.makeApiClient(CustomObjectsApi);
+    const customList =
+      (group: string, version: string, plural: string, namespace?: string) =>
+      () =>
+        (namespace
+          ? custom.listNamespacedCustomObject({ group, version, namespace, plural })
+          : custom.listClusterCustomObject({ group, version, plural })) as Promise<
+          KubernetesListObject<KubernetesObject>
+        >;
+
+    this.add('nodes', '/api/v1/nodes', () => core.listNode());
+    this.add('namespaces', '/api/v1/namespaces', () => core.listNamespace());
+    this.add(
+      'skiperatorApps',
+      '/apis/skiperator.kartverket.no/v1alpha1/applications',
+      customList('skiperator.kartverket.no', 'v1alpha1', 'applications'),
+    );
+    this.add(
+      'deployments',
+      '/apis/apps/v1/deployments',
+      () => apps.listDeploymentForAllNamespaces({ labelSelector: SKIPERATOR_MANAGED }),
+      SKIPERATOR_MANAGED,
+    );
+    if (argoNamespace) {
+      this.add(
+        'argoApps',
+        `/apis/argoproj.io/v1alpha1/namespaces/${argoNamespace}/applications`,
+        customList('argoproj.io', 'v1alpha1', 'applications', argoNamespace),
+      );
+    }
+    if (isAdminCluster) {
+      this.add(
+        'onpremUserClusters',
+        '/apis/onprem.cluster.gke.io/v1alpha1/onpremuserclusters',
+        customList('onprem.cluster.gke.io', 'v1alpha1', 'onpremuserclusters'),
+      );
+      this.add(
+        'onpremAdminClusters',
+        '/apis/onprem.cluster.gke.io/v1alpha1/onpremadminclusters',
+        customList('onprem.cluster.gke.io', 'v1alpha1', 'onpremadminclusters'),
+      );
+    }
+    for (const kind of this.informers.keys()) this.startInformer(kind);
+    void this.probe();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.probeTimer);
+    for (const timer of this.restartTimers) clearTimeout(timer);
+    await Promise.all([...this.informers.values()].map(i => i.stop().catch(() => {})));
+  }
+
+  list<K extends WatchedKind>(kind: K, namespace?: string): ReadonlyArray<WatchedKinds[K]> {
+    const informer = this.informers.get(kind);
+    return (informer?.list(namespace) ?? []) as ReadonlyArray<WatchedKinds[K]>;
+  }
+
+  get<K extends WatchedKind>(kind: K, namespace: string | undefined, name: string): WatchedKinds[K] | undefined {
+    return this.informers.get(kind)?.get(name, namespace) as WatchedKinds[K] | undefined;
+  }
+
+  private add(
+    kind: WatchedKind,
+    path: string,
+    listFn: () => Promise<KubernetesListObject<any>>,
+    labelSelector?: string,
+  ) {
+    const { kubeConfig, onChange } = this.options;
+    const informer = new ListWatch<KubernetesObject>(
+      path,
+      new Watch(kubeConfig),
+      async () => {
+        const list = await listFn();
+        this.markSeen();
+        return list;
+      },
+      false,
+      labelSelector,
+    );
+    for (const type of ['add', 'update', 'delete'] as const) {
+      informer.on(type, object => {
+        this.markSeen();
+        this.restartDelays.delete(kind);
+        onChange(kind, type, object as any);
+      });
+    }
+    informer.on('error', error => this.onInformerError(kind, error));
+    this.informers.set(kind, informer);
+  }
+
+  private startInformer(kind: WatchedKind) {
+    if (this.stopped) return;
+    this.informers
+      .get(kind)
+      ?.start()
+      .catch(error => this.onInformerError(kind, error));
+  }
+
+  private onInformerError(kind: WatchedKind, error: unknown) {
+    if (this.stopped) return;
+    this.markUnreachable(describeError(error));
+    const delay = Math.min(
+      (this.restartDelays.get(kind) ?? 500) * 2,
+      MAX_RESTART_DELAY_MS,
+    );
+    this.restartDelays.set(kind, delay);
+    this.options.logger.debug(
+      `Watch of ${kind} on ${this.cluster} failed (${this.error}); retrying in ${delay} ms`,
+    );
+    const timer = setTimeout(() => {
+      this.restartTimers.delete(timer);
+      this.startInformer(kind);
+    }, delay);
+    this.restartTimers.add(timer);
+  }
+
+  private async probe() {
+    if (this.stopped) return;
+    const { kubeConfig, probeIntervalMs = 10_000, probeTimeoutMs = 5_000 } = this.options;
+    try {
+      const version = await withTimeout(
+        kubeConfig.makeApiClient(VersionApi).getCode(),
+        probeTimeoutMs,
+        'GET /version',
+      );
+      this.kubernetesVersion = version.gitVersion;
+      this.markSeen();
+    } catch (error) {
+      this.markUnreachable(describeError(error));
+    }
+    if (!this.stopped) {
+      this.probeTimer = setTimeout(() => void this.probe(), probeIntervalMs);
+    }
+  }
+
+  private markSeen() {
+    this.lastSeenAt = new Date();
+    this.reachability = 'reachable';
+    this.error = undefined;
+  }
+
+  private markUnreachable(error: string) {
+    this.reachability = 'unreachable';
+    this.error = error;
+  }
+}

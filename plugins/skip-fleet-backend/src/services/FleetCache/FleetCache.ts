@@ -1,0 +1,343 @@
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import type { V1Deployment } from '@kubernetes/client-node';
+import {
+  ArgoAppStatus,
+  ClusterFreshness,
+  ClusterStatus,
+  SkiperatorAppSummary,
+} from '@internal/plugin-skip-common';
+import {
+  ConfiguredCluster,
+  KubernetesClientProvider,
+  SkipConfig,
+} from '@internal/plugin-skip-node';
+import { ClusterWatch, WatchedKind, WatchedKinds } from './ClusterWatch';
+import { ArgoApplication } from './kubeTypes';
+import { summarizeApp } from './summarizeApp';
+import { toArgoAppStatus } from './toArgoAppStatus';
+
+type AppRef = { cluster: string; namespace: string; name: string };
+type ArgoRef = { instance: string; cluster: string; namespace: string; name: string };
+
+const keyOf = (...parts: string[]) => parts.join('/');
+
+/** What the cache last knew of a cluster before this process started (from the database). */
+export type RememberedCluster = {
+  cluster: string;
+  kubernetesVersion?: string;
+  platformVersion?: string;
+  nodesReady?: number;
+  nodesTotal?: number;
+  lastSeenAt?: Date;
+};
+
+/**
+ * The live picture of the whole fleet: one {@link ClusterWatch} per cluster plus the
+ * indexes that answer a page without scanning every cluster (apps by name, Argo CD apps
+ * by the Skiperator app and namespace they deploy).
+ */
+export class FleetCache {
+  private readonly watches = new Map<string, ClusterWatch>();
+  private readonly appsByName = new Map<string, Map<string, AppRef>>();
+  private readonly argoByName = new Map<string, Map<string, ArgoRef>>();
+  private readonly argoBySkiperatorApp = new Map<string, ArgoRef>();
+  private readonly argoByNamespace = new Map<string, Map<string, ArgoRef>>();
+  private readonly argoIndexKeys = new Map<string, string[]>();
+  private readonly summaryMemo = new Map<string, { version: string; summary: SkiperatorAppSummary }>();
+  private readonly remembered = new Map<string, RememberedCluster>();
+  private readonly clustersByArgoName = new Map<string, string>();
+  private readonly clustersByUrl = new Map<string, string>();
+  private readonly argoInstanceByCluster = new Map<string, string>();
+  private readonly changeListeners = new Set<(cluster: string) => void>();
+
+  private constructor(
+    private readonly config: SkipConfig,
+    private readonly clients: KubernetesClientProvider,
+    private readonly logger: LoggerService,
+  ) {
+    for (const { metadata, connection } of config.clusters) {
+      this.clustersByArgoName.set(metadata.argocdName ?? metadata.name, metadata.name);
+      this.clustersByUrl.set(connection.url.replace(/\/+$/, ''), metadata.name);
+    }
+    for (const instance of config.argoInstances) {
+      this.argoInstanceByCluster.set(instance.cluster, instance.name);
+    }
+  }
+
+  static create(options: {
+    config: SkipConfig;
+    clients: KubernetesClientProvider;
+    logger: LoggerService;
+    remembered?: RememberedCluster[];
+  }): FleetCache {
+    const cache = new FleetCache(options.config, options.clients, options.logger);
+    for (const r of options.remembered ?? []) cache.remembered.set(r.cluster, r);
+    return cache;
+  }
+
+  start(): void {
+    for (const cluster of this.config.clusters) {
+      const name = cluster.metadata.name;
+      const argo = this.config.argoInstances.find(i => i.cluster === name);
+      const watch = new ClusterWatch({
+        cluster: name,
+        kubeConfig: this.clients.kubeConfig(name),
+        logger: this.logger.child({ cluster: name }),
+        argoNamespace: argo?.namespace,
+        isAdminCluster: cluster.metadata.role === 'admin',
+        onChange: (kind, type, object) => this.onChange(name, kind, type, object),
+      });
+      this.watches.set(name, watch);
+      watch.start();
+    }
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all([...this.watches.values()].map(w => w.stop()));
+  }
+
+  /** Subscribes to "something in this cluster changed" (used to persist what was last seen). */
+  onClusterChange(listener: (cluster: string) => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
+  configuredCluster(name: string): ConfiguredCluster | undefined {
+    return this.config.cluster(name);
+  }
+
+  freshness(cluster: string): ClusterFreshness {
+    const watch = this.watches.get(cluster);
+    const lastSeenAt = watch?.lastSeenAt ?? this.remembered.get(cluster)?.lastSeenAt;
+    return {
+      cluster,
+      reachability: watch?.reachability ?? 'pending',
+      lastSeenAt: lastSeenAt?.toISOString(),
+      error: watch?.error,
+    };
+  }
+
+  /** Every cluster's row for the fleet page. */
+  clusters(): ClusterStatus[] {
+    return this.config.clusters.map(({ metadata }) => {
+      const watch = this.watches.get(metadata.name);
+      const remembered = this.remembered.get(metadata.name);
+      const nodes = watch?.list('nodes') ?? [];
+      const live = nodes.length > 0;
+      const ready = nodes.filter(n =>
+        n.status?.conditions?.some(c => c.type === 'Ready' && c.status === 'True'),
+      ).length;
+      return {
+        metadata,
+        versions: {
+          kubernetes: watch?.kubernetesVersion ?? remembered?.kubernetesVersion,
+          platform: this.platformVersion(metadata.name) ?? remembered?.platformVersion,
+        },
+        nodes: live
+          ? { ready, total: nodes.length }
+          : remembered?.nodesTotal !== undefined
+          ? { ready: remembered.nodesReady ?? 0, total: remembered.nodesTotal }
+          : undefined,
+        freshness: this.freshness(metadata.name),
+      };
+    });
+  }
+
+  /** The platform release a cluster runs: GKE reports it in /version, on-prem clusters in their admin cluster. */
+  platformVersion(cluster: string): string | undefined {
+    const configured = this.config.cluster(cluster);
+    if (!configured) return undefined;
+    const { metadata } = configured;
+    if (metadata.platform === 'gke') {
+      return this.watches.get(cluster)?.kubernetesVersion?.replace(/^v/, '');
+    }
+    const admin = this.watches.get(metadata.role === 'admin' ? cluster : metadata.adminCluster ?? '');
+    if (!admin) return undefined;
+    const kind = metadata.role === 'admin' ? 'onpremAdminClusters' : 'onpremUserClusters';
+    const object = admin
+      .list(kind)
+      .find(o => o.metadata?.name === cluster) ??
+      (metadata.role === 'admin' ? admin.list(kind)[0] : undefined);
+    return object?.status?.version ?? object?.spec?.gkeOnPremVersion;
+  }
+
+  /** Skiperator apps with the given name, on every cluster (optionally in one namespace). */
+  findApps(name: string, namespace?: string): AppRef[] {
+    const refs = [...(this.appsByName.get(name)?.values() ?? [])];
+    return namespace ? refs.filter(r => r.namespace === namespace) : refs;
+  }
+
+  /** Skiperator apps in namespaces that satisfy a predicate (a team's namespaces). */
+  appsInNamespaces(matches: (cluster: string, namespace: string) => boolean): AppRef[] {
+    const refs: AppRef[] = [];
+    for (const [cluster, watch] of this.watches) {
+      for (const app of watch.list('skiperatorApps')) {
+        const namespace = app.metadata?.namespace ?? '';
+        if (matches(cluster, namespace)) {
+          refs.push({ cluster, namespace, name: app.metadata?.name ?? '' });
+        }
+      }
+    }
+    return refs;
+  }
+
+  /** Namespaces of every cluster, with the team label and how many Skiperator apps each holds. */
+  namespaces(): { cluster: string; namespace: WatchedKinds['namespaces']; apps: number }[] {
+    const result = [];
+    for (const [cluster, watch] of this.watches) {
+      const counts = new Map<string, number>();
+      for (const app of watch.list('skiperatorApps')) {
+        const ns = app.metadata?.namespace ?? '';
+        counts.set(ns, (counts.get(ns) ?? 0) + 1);
+      }
+      for (const namespace of watch.list('namespaces')) {
+        result.push({ cluster, namespace, apps: counts.get(namespace.metadata?.name ?? '') ?? 0 });
+      }
+    }
+    return result;
+  }
+
+  /** The summary of one app, rebuilt only when one of its objects changed. */
+  summary(ref: AppRef): SkiperatorAppSummary | undefined {
+    const watch = this.watches.get(ref.cluster);
+    const app = watch?.get('skiperatorApps', ref.namespace, ref.name);
+    if (!watch || !app) return undefined;
+    const deployment = watch.get('deployments', ref.namespace, ref.name) as V1Deployment | undefined;
+    const argoRef = this.argoFor(ref);
+    const argoObject = argoRef ? this.argoObject(argoRef) : undefined;
+    const version = [
+      app.metadata?.resourceVersion,
+      deployment?.metadata?.resourceVersion,
+      argoObject?.metadata?.resourceVersion,
+      argoRef?.instance,
+    ].join('|');
+    const key = keyOf(ref.cluster, ref.namespace, ref.name);
+    const memo = this.summaryMemo.get(key);
+    if (memo?.version === version) return memo.summary;
+    const environment = this.config.cluster(ref.cluster)!.metadata.environment;
+    const summary = summarizeApp({
+      cluster: ref.cluster,
+      environment,
+      app,
+      deployment,
+      argo: argoRef && argoObject ? toArgoAppStatus(argoRef.instance, argoObject, argoRef.cluster) : undefined,
+    });
+    this.summaryMemo.set(key, { version, summary });
+    return summary;
+  }
+
+  /** Argo CD apps with the given name on any instance (optionally one instance). */
+  findArgoApps(name: string, instance?: string): ArgoAppStatus[] {
+    const refs = [...(this.argoByName.get(name)?.values() ?? [])];
+    return refs
+      .filter(r => !instance || r.instance === instance)
+      .flatMap(r => {
+        const object = this.argoObject(r);
+        return object ? [toArgoAppStatus(r.instance, object, r.cluster)] : [];
+      });
+  }
+
+  /** The cluster an Argo CD instance runs in. */
+  argoInstanceCluster(instance: string): { cluster: string; namespace: string } | undefined {
+    const found = this.config.argoInstances.find(i => i.name === instance);
+    return found ? { cluster: found.cluster, namespace: found.namespace } : undefined;
+  }
+
+  private argoFor(ref: AppRef): ArgoRef | undefined {
+    const direct = this.argoBySkiperatorApp.get(keyOf(ref.cluster, ref.namespace, ref.name));
+    if (direct) return direct;
+    const inNamespace = this.argoByNamespace.get(keyOf(ref.cluster, ref.namespace));
+    // One Argo CD app per namespace directory is the platform's layout; with several we cannot tell.
+    return inNamespace?.size === 1 ? [...inNamespace.values()][0] : undefined;
+  }
+
+  private argoObject(ref: ArgoRef): ArgoApplication | undefined {
+    const instance = this.config.argoInstances.find(i => i.name === ref.instance);
+    if (!instance) return undefined;
+    return this.watches.get(instance.cluster)?.get('argoApps', ref.namespace, ref.name);
+  }
+
+  private resolveDestination(instanceCluster: string, app: ArgoApplication): string | undefined {
+    const destination = app.spec?.destination ?? {};
+    if (destination.name) {
+      return destination.name === 'in-cluster'
+        ? instanceCluster
+        : this.clustersByArgoName.get(destination.name);
+    }
+    if (destination.server) {
+      const server = destination.server.replace(/\/+$/, '');
+      return server === 'https://kubernetes.default.svc'
+        ? instanceCluster
+        : this.clustersByUrl.get(server);
+    }
+    return undefined;
+  }
+
+  private onChange<K extends WatchedKind>(
+    cluster: string,
+    kind: K,
+    type: 'add' | 'update' | 'delete',
+    object: WatchedKinds[K],
+  ) {
+    const namespace = object.metadata?.namespace ?? '';
+    const name = object.metadata?.name ?? '';
+    if (kind === 'skiperatorApps') {
+      const key = keyOf(cluster, namespace, name);
+      let byName = this.appsByName.get(name);
+      if (type === 'delete') {
+        byName?.delete(key);
+        this.summaryMemo.delete(key);
+      } else {
+        if (!byName) this.appsByName.set(name, (byName = new Map()));
+        byName.set(key, { cluster, namespace, name });
+      }
+    } else if (kind === 'argoApps') {
+      this.indexArgoApp(cluster, type, object as ArgoApplication);
+    }
+    if (kind === 'nodes' || kind === 'onpremUserClusters' || kind === 'onpremAdminClusters') {
+      for (const listener of this.changeListeners) listener(cluster);
+    }
+  }
+
+  private indexArgoApp(instanceCluster: string, type: 'add' | 'update' | 'delete', app: ArgoApplication) {
+    const instance = this.argoInstanceByCluster.get(instanceCluster)!;
+    const namespace = app.metadata?.namespace ?? '';
+    const name = app.metadata?.name ?? '';
+    const argoKey = keyOf(instance, namespace, name);
+    for (const key of this.argoIndexKeys.get(argoKey) ?? []) {
+      const indexed = this.argoBySkiperatorApp.get(key);
+      if (indexed && keyOf(indexed.instance, indexed.namespace, indexed.name) === argoKey) {
+        this.argoBySkiperatorApp.delete(key);
+      }
+      this.argoByNamespace.get(key)?.delete(argoKey);
+    }
+    this.argoIndexKeys.delete(argoKey);
+    if (type === 'delete') {
+      this.argoByName.get(name)?.delete(argoKey);
+      return;
+    }
+    const cluster = this.resolveDestination(instanceCluster, app);
+    const ref: ArgoRef = { instance, cluster: cluster ?? '', namespace, name };
+    let byName = this.argoByName.get(name);
+    if (!byName) this.argoByName.set(name, (byName = new Map()));
+    byName.set(argoKey, ref);
+    if (!cluster) return;
+    const keys: string[] = [];
+    const destinationNamespace = app.spec?.destination?.namespace;
+    if (destinationNamespace) {
+      const nsKey = keyOf(cluster, destinationNamespace);
+      let set = this.argoByNamespace.get(nsKey);
+      if (!set) this.argoByNamespace.set(nsKey, (set = new Map()));
+      set.set(argoKey, ref);
+      keys.push(nsKey);
+    }
+    for (const resource of app.status?.resources ?? []) {
+      if (resource.group === 'skiperator.kartverket.no' && resource.kind === 'Application') {
+        const appKey = keyOf(cluster, resource.namespace ?? destinationNamespace ?? '', resource.name);
+        this.argoBySkiperatorApp.set(appKey, ref);
+        keys.push(appKey);
+      }
+    }
+    this.argoIndexKeys.set(argoKey, keys);
+  }
+}

@@ -1,0 +1,2 @@
+export { FleetCache } from './FleetCache';
+export type { RememberedCluster } from './FleetCache';

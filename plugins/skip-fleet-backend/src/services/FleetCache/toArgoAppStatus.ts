@@ -1,0 +1,64 @@
+import {
+  ArgoAppStatus,
+  argoHealthStatusSchema,
+  argoOperationPhaseSchema,
+  argoSyncStatusSchema,
+} from '@internal/plugin-skip-common';
+import { ArgoApplication } from './kubeTypes';
+
+function oneOf<T extends string>(
+  schema: { safeParse(v: unknown): { success: boolean; data?: T } },
+  value: unknown,
+  fallback: T,
+): T {
+  const parsed = schema.safeParse(value);
+  return parsed.success ? (parsed.data as T) : fallback;
+}
+
+/** An Argo CD Application object as the portal shows it; `cluster` is the resolved destination. */
+export function toArgoAppStatus(
+  instance: string,
+  app: ArgoApplication,
+  cluster: string | undefined,
+): ArgoAppStatus {
+  const status = app.status ?? {};
+  const operation = status.operationState;
+  return {
+    instance,
+    namespace: app.metadata?.namespace ?? '',
+    name: app.metadata?.name ?? '',
+    project: app.spec?.project,
+    destination: { cluster, namespace: app.spec?.destination?.namespace },
+    sync: {
+      status: oneOf(argoSyncStatusSchema, status.sync?.status, 'Unknown'),
+      revision: status.sync?.revision,
+    },
+    health: {
+      status: oneOf(argoHealthStatusSchema, status.health?.status, 'Unknown'),
+      message: status.health?.message,
+    },
+    operation: operation?.phase
+      ? {
+          phase: oneOf(argoOperationPhaseSchema, operation.phase, 'Error'),
+          message: operation.message,
+          startedAt: operation.startedAt,
+          finishedAt: operation.finishedAt,
+        }
+      : undefined,
+    reconciledAt: status.reconciledAt,
+    resources: (status.resources ?? []).map(r => ({
+      group: r.group,
+      version: r.version,
+      kind: r.kind,
+      namespace: r.namespace,
+      name: r.name,
+      status: oneOf(argoSyncStatusSchema, r.status, 'Unknown'),
+      health: r.health?.status
+        ? {
+            status: oneOf(argoHealthStatusSchema, r.health.status, 'Unknown'),
+            message: r.health.message,
+          }
+        : undefined,
+    })),
+  };
+}

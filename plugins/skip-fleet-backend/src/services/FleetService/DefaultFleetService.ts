@@ -1,0 +1,462 @@
+import type {
+  BackstageCredentials,
+  LoggerService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { Entity } from '@backstage/catalog-model';
+import {
+  InputError,
+  NotAllowedError,
+  NotFoundError,
+  ConflictError,
+  ServiceUnavailableError,
+} from '@backstage/errors';
+import {
+  AuthorizeResult,
+  BasicPermission,
+} from '@backstage/plugin-permission-common';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  CoreV1Api,
+  KubernetesObject,
+  KubernetesObjectApi,
+  Log,
+  PatchStrategy,
+  V1Pod,
+} from '@kubernetes/client-node';
+import {
+  ANNOTATION_ARGOCD_APPS,
+  ANNOTATION_NAMESPACE_PREFIX,
+  ANNOTATION_SKIPERATOR_APPS,
+  AppsResponse,
+  ArgoAppStatus,
+  ArgoRefreshRequest,
+  ArgoSyncRequest,
+  ClusterFreshness,
+  Condition,
+  KubeEvent,
+  ListClustersResponse,
+  NamespacesResponse,
+  parseScopedNames,
+  PodLogQuery,
+  PodSummary,
+  ResourceDetails,
+  ResourceRef,
+  SkiperatorAppSummary,
+  skipArgoAppRefreshPermission,
+  skipArgoAppSyncPermission,
+} from '@internal/plugin-skip-common';
+import type { KubernetesClientProvider } from '@internal/plugin-skip-node';
+import type { Writable } from 'node:stream';
+import { FleetCache } from '../FleetCache';
+import { EntityLookup } from './EntityLookup';
+import { KIND_API_VERSIONS } from './kindApiVersions';
+import { ArgoAppRef, FleetService } from './types';
+
+const ON_DEMAND_TIMEOUT_MS = 8_000;
+const KUBERNETES_ID_ANNOTATION = 'backstage.io/kubernetes-id';
+const FIELD_MANAGER = 'skip-portal';
+
+type AppRef = { cluster: string; namespace: string; name: string };
+
+function withTimeout<T>(cluster: string, promise: Promise<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new ServiceUnavailableError(`Cluster '${cluster}' did not answer within ${ON_DEMAND_TIMEOUT_MS} ms`)),
+      ON_DEMAND_TIMEOUT_MS,
+    );
+    promise.then(
+      v => {
+        clearTimeout(timer);
+        resolve(v);
+      },
+      e => {
+        clearTimeout(timer);
+        reject(e);
+      },
+    );
+  });
+}
+
+/** Turns a client-node failure for one cluster into the Backstage error a caller should see. */
+function clusterError(cluster: string, what: string, error: unknown): Error {
+  const e = error as { code?: unknown; cause?: { code?: string }; message?: string; name?: string };
+  if (e?.name === 'ServiceUnavailableError') return error as Error;
+  if (e?.code === 404) return new NotFoundError(`${what} not found on cluster '${cluster}'`);
+  if (e?.code === 409) return new ConflictError(`${what} on cluster '${cluster}' changed meanwhile; try again`);
+  const reason = e?.cause?.code ?? (typeof e?.code === 'number' ? `HTTP ${e.code}` : e?.message);
+  return new ServiceUnavailableError(`Cluster '${cluster}' could not answer for ${what}: ${reason}`);
+}
+
+function conditionsOf(object: KubernetesObject): Condition[] {
+  const status = (object as { status?: { conditions?: any[] } }).status;
+  return (status?.conditions ?? []).map(c => ({
+    type: String(c.type),
+    status: c.status,
+    reason: c.reason,
+    message: c.message,
+    lastTransitionTime: c.lastTransitionTime ? new Date(c.lastTransitionTime).toISOString() : undefined,
+  }));
+}
+
+function podSummary(pod: V1Pod): PodSummary {
+  return {
+    name: pod.metadata?.name ?? '',
+    phase: pod.status?.phase,
+    containers: (pod.status?.containerStatuses ?? []).map(c => {
+      const [state, detail] = c.state?.waiting
+        ? ['waiting', c.state.waiting]
+        : c.state?.terminated
+        ? ['terminated', c.state.terminated]
+        : ['running', undefined];
+      return {
+        name: c.name,
+        ready: c.ready,
+        restartCount: c.restartCount,
+        state,
+        reason: detail?.reason,
+        message: detail?.message,
+      };
+    }),
+  };
+}
+
+/** Answers the fleet routes from the watch cache, and reaches a cluster only for drill-down and actions. */
+export class DefaultFleetService implements FleetService {
+  private readonly entities: EntityLookup;
+
+  private constructor(
+    private readonly cache: FleetCache,
+    private readonly clients: KubernetesClientProvider,
+    catalog: CatalogService,
+    private readonly permissions: PermissionsService,
+    private readonly logger: LoggerService,
+  ) {
+    this.entities = new EntityLookup(catalog);
+  }
+
+  static create(options: {
+    cache: FleetCache;
+    clients: KubernetesClientProvider;
+    catalog: CatalogService;
+    permissions: PermissionsService;
+    logger: LoggerService;
+  }): DefaultFleetService {
+    return new DefaultFleetService(
+      options.cache,
+      options.clients,
+      options.catalog,
+      options.permissions,
+      options.logger,
+    );
+  }
+
+  listClusters(): ListClustersResponse {
+    return { items: this.cache.clusters(), generatedAt: new Date().toISOString() };
+  }
+
+  async appsForEntity(entityRef: string, credentials: BackstageCredentials): Promise<AppsResponse> {
+    const entity = await this.entities.get(entityRef, credentials);
+    const annotations = entity.metadata.annotations ?? {};
+    let selectors = parseScopedNames(annotations[ANNOTATION_SKIPERATOR_APPS]);
+    if (selectors.length === 0) {
+      selectors = [{ name: annotations[KUBERNETES_ID_ANNOTATION] ?? entity.metadata.name }];
+    }
+    const refs = selectors.flatMap(s => this.cache.findApps(s.name, s.scope));
+    const items = this.summaries(refs);
+
+    const argoSelectors = parseScopedNames(annotations[ANNOTATION_ARGOCD_APPS]);
+    const joined = new Set(items.flatMap(i => (i.argo ? [`${i.argo.instance}/${i.argo.namespace}/${i.argo.name}`] : [])));
+    const orphanArgoApps: ArgoAppStatus[] = argoSelectors
+      .flatMap(s => this.cache.findArgoApps(s.name, s.scope))
+      .filter(a => !joined.has(`${a.instance}/${a.namespace}/${a.name}`));
+    return this.answer(items, orphanArgoApps);
+  }
+
+  async appsForTeam(groupRef: string, credentials: BackstageCredentials): Promise<AppsResponse> {
+    const matches = await this.teamNamespaceMatcher(groupRef, credentials);
+    return this.answer(this.summaries(this.cache.appsInNamespaces(matches)), []);
+  }
+
+  async namespacesForTeam(groupRef: string, credentials: BackstageCredentials): Promise<NamespacesResponse> {
+    const matches = await this.teamNamespaceMatcher(groupRef, credentials);
+    const items = this.cache
+      .namespaces()
+      .filter(n => matches(n.cluster, n.namespace.metadata?.name ?? '', n.namespace.metadata?.labels?.team))
+      .map(n => ({
+        cluster: n.cluster,
+        environment: this.cache.configuredCluster(n.cluster)!.metadata.environment,
+        name: n.namespace.metadata?.name ?? '',
+        team: n.namespace.metadata?.labels?.team,
+        apps: n.apps,
+        createdAt: n.namespace.metadata?.creationTimestamp
+          ? new Date(n.namespace.metadata.creationTimestamp).toISOString()
+          : undefined,
+      }));
+    return {
+      items,
+      clusters: this.allFreshness(),
+      generatedAt: new Date().toISOString(),
+    };
+  }
+
+  async resourceDetails(ref: ResourceRef): Promise<ResourceDetails> {
+    const { cluster, namespace, kind, name } = ref;
+    const apiVersion = KIND_API_VERSIONS[kind];
+    if (!apiVersion) {
+      throw new InputError(`kind: '${kind}' is not one of ${Object.keys(KIND_API_VERSIONS).join(', ')}`);
+    }
+    const kc = this.kubeConfig(cluster);
+    const objects = KubernetesObjectApi.makeApiClient(kc);
+    const core = kc.makeApiClient(CoreV1Api);
+    const what = `${kind} ${namespace}/${name}`;
+    try {
+      const object = await withTimeout(
+        cluster,
+        objects.read({ apiVersion, kind, metadata: { name, namespace } }),
+      );
+      const pods = await withTimeout(cluster, this.podsOf(core, objects, object, namespace));
+      const eventSubjects = [name, ...pods.map(p => p.metadata?.name ?? '')];
+      const eventLists = await withTimeout(
+        cluster,
+        Promise.all(
+          eventSubjects.map(subject =>
+            core.listNamespacedEvent({ namespace, fieldSelector: `involvedObject.name=${subject}` }),
+          ),
+        ),
+      );
+      const events: KubeEvent[] = eventLists
+        .flatMap(list => list.items)
+        .map(e => ({
+          type: e.type ?? 'Normal',
+          reason: e.reason,
+          message: e.involvedObject?.name && e.involvedObject.name !== name
+            ? `${e.involvedObject.kind ?? ''} ${e.involvedObject.name}: ${e.message ?? ''}`.trim()
+            : e.message,
+          count: e.count,
+          lastTimestamp: (e.lastTimestamp ?? e.eventTime ?? e.metadata?.creationTimestamp)
+            ? new Date((e.lastTimestamp ?? e.eventTime ?? e.metadata?.creationTimestamp) as any).toISOString()
+            : undefined,
+          source: e.source?.component,
+        }))
+        .sort((a, b) => (b.lastTimestamp ?? '').localeCompare(a.lastTimestamp ?? ''));
+      return {
+        cluster,
+        apiVersion,
+        kind,
+        namespace,
+        name,
+        conditions: conditionsOf(object),
+        events,
+        pods: pods.map(podSummary),
+      };
+    } catch (error) {
+      throw clusterError(cluster, what, error);
+    }
+  }
+
+  async podLog(ref: Omit<ResourceRef, 'kind'>, query: PodLogQuery): Promise<string> {
+    const { cluster, namespace, name } = ref;
+    const core = this.kubeConfig(cluster).makeApiClient(CoreV1Api);
+    try {
+      const container = query.container ?? (await this.defaultContainer(core, namespace, name));
+      return await withTimeout(
+        cluster,
+        core.readNamespacedPodLog({ name, namespace, container, tailLines: query.tailLines }),
+      );
+    } catch (error) {
+      throw clusterError(cluster, `Pod ${namespace}/${name}`, error);
+    }
+  }
+
+  async followPodLog(
+    ref: Omit<ResourceRef, 'kind'>,
+    query: PodLogQuery,
+    out: Writable,
+    signal: AbortSignal,
+  ): Promise<void> {
+    const { cluster, namespace, name } = ref;
+    const kc = this.kubeConfig(cluster);
+    const core = kc.makeApiClient(CoreV1Api);
+    let container: string;
+    try {
+      container = query.container ?? (await withTimeout(cluster, this.defaultContainer(core, namespace, name)));
+    } catch (error) {
+      throw clusterError(cluster, `Pod ${namespace}/${name}`, error);
+    }
+    await new Promise<void>((resolve, reject) => {
+      let controller: AbortController | undefined;
+      const finish = () => {
+        signal.removeEventListener('abort', onAbort);
+        resolve();
+      };
+      const onAbort = () => {
+        try {
+          controller?.abort();
+        } catch {
+          // client-node's stream raises when aborted mid-read; the caller has gone anyway
+        }
+        finish();
+      };
+      signal.addEventListener('abort', onAbort);
+      new Log(kc)
+        .log(namespace, name, container, out, err => (err && !signal.aborted ? reject(clusterError(cluster, `Pod ${namespace}/${name}`, err)) : finish()), {
+          follow: true,
+          tailLines: query.tailLines,
+        })
+        .then(c => {
+          controller = c;
+          if (signal.aborted) onAbort();
+        })
+        .catch(error => reject(clusterError(cluster, `Pod ${namespace}/${name}`, error)));
+    });
+  }
+
+  async refreshArgoApp(ref: ArgoAppRef, request: ArgoRefreshRequest, credentials: BackstageCredentials): Promise<void> {
+    await this.authorize(skipArgoAppRefreshPermission, credentials);
+    const { cluster } = this.argoLocation(ref);
+    await this.patchArgoApp(cluster, ref, {
+      metadata: { annotations: { 'argocd.argoproj.io/refresh': request.type } },
+    });
+  }
+
+  async syncArgoApp(ref: ArgoAppRef, request: ArgoSyncRequest, credentials: BackstageCredentials): Promise<void> {
+    await this.authorize(skipArgoAppSyncPermission, credentials);
+    const { cluster } = this.argoLocation(ref);
+    const objects = KubernetesObjectApi.makeApiClient(this.kubeConfig(cluster));
+    let current: KubernetesObject & { operation?: unknown; status?: { operationState?: { phase?: string } } };
+    try {
+      current = await withTimeout(
+        cluster,
+        objects.read({ apiVersion: 'argoproj.io/v1alpha1', kind: 'Application', metadata: { name: ref.name, namespace: ref.namespace } }),
+      );
+    } catch (error) {
+      throw clusterError(cluster, `Argo CD app ${ref.instance}/${ref.name}`, error);
+    }
+    if (current.operation || current.status?.operationState?.phase === 'Running') {
+      throw new ConflictError(`Argo CD app '${ref.name}' already has an operation in progress`);
+    }
+    const principal = credentials.principal as { userEntityRef?: string };
+    await this.patchArgoApp(cluster, ref, {
+      operation: {
+        initiatedBy: { username: principal.userEntityRef ?? 'skip-portal' },
+        sync: {
+          ...(request.revision ? { revision: request.revision } : {}),
+          prune: request.prune,
+          syncStrategy: { hook: {} },
+        },
+      },
+    });
+  }
+
+  private async authorize(permission: BasicPermission, credentials: BackstageCredentials) {
+    const [decision] = await this.permissions.authorize([{ permission }], { credentials });
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(`You may not ${permission.name}`);
+    }
+  }
+
+  private argoLocation(ref: ArgoAppRef) {
+    const location = this.cache.argoInstanceCluster(ref.instance);
+    if (!location) throw new NotFoundError(`No Argo CD instance '${ref.instance}'`);
+    if (location.namespace !== ref.namespace) {
+      throw new InputError(`namespace: Argo CD instance '${ref.instance}' keeps its apps in '${location.namespace}'`);
+    }
+    return location;
+  }
+
+  private async patchArgoApp(cluster: string, ref: ArgoAppRef, patch: Record<string, unknown>) {
+    const objects = KubernetesObjectApi.makeApiClient(this.kubeConfig(cluster));
+    try {
+      await withTimeout(
+        cluster,
+        objects.patch(
+          {
+            apiVersion: 'argoproj.io/v1alpha1',
+            kind: 'Application',
+            ...patch,
+            metadata: { name: ref.name, namespace: ref.namespace, ...(patch.metadata as object) },
+          },
+          undefined,
+          undefined,
+          FIELD_MANAGER,
+          undefined,
+          PatchStrategy.MergePatch,
+        ),
+      );
+    } catch (error) {
+      throw clusterError(cluster, `Argo CD app ${ref.instance}/${ref.name}`, error);
+    }
+    this.logger.info(`Patched Argo CD app ${ref.instance}/${ref.namespace}/${ref.name}: ${Object.keys(patch).join(', ')}`);
+  }
+
+  private async podsOf(core: CoreV1Api, objects: KubernetesObjectApi, object: KubernetesObject, namespace: string): Promise<V1Pod[]> {
+    let selector: Record<string, string> | undefined;
+    if (object.kind === 'Pod') return [object as V1Pod];
+    if (object.kind === 'Deployment' || object.kind === 'StatefulSet' || object.kind === 'ReplicaSet') {
+      selector = (object as any).spec?.selector?.matchLabels;
+    } else if (object.kind === 'Application') {
+      try {
+        const deployment = await objects.read({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: object.metadata?.name ?? '', namespace } });
+        selector = (deployment as any).spec?.selector?.matchLabels;
+      } catch {
+        return [];
+      }
+    }
+    if (!selector || Object.keys(selector).length === 0) return [];
+    const labelSelector = Object.entries(selector).map(([k, v]) => `${k}=${v}`).join(',');
+    return (await core.listNamespacedPod({ namespace, labelSelector })).items;
+  }
+
+  private async defaultContainer(core: CoreV1Api, namespace: string, name: string): Promise<string> {
+    const pod = await core.readNamespacedPod({ name, namespace });
+    const first = pod.spec?.containers?.[0]?.name;
+    if (!first) throw new NotFoundError(`Pod ${namespace}/${name} has no containers`);
+    return first;
+  }
+
+  private kubeConfig(cluster: string) {
+    if (!this.cache.configuredCluster(cluster)) {
+      throw new NotFoundError(`No cluster '${cluster}'`);
+    }
+    return this.clients.kubeConfig(cluster);
+  }
+
+  private async teamNamespaceMatcher(groupRef: string, credentials: BackstageCredentials) {
+    const group: Entity = await this.entities.get(groupRef, credentials);
+    if (group.kind.toLocaleLowerCase('en-US') !== 'group') {
+      throw new InputError(`team: '${groupRef}' is a ${group.kind}, not a Group`);
+    }
+    const prefix = group.metadata.annotations?.[ANNOTATION_NAMESPACE_PREFIX];
+    const teamName = group.metadata.name;
+    const labelled = new Map<string, string | undefined>();
+    for (const n of this.cache.namespaces()) {
+      labelled.set(`${n.cluster}/${n.namespace.metadata?.name}`, n.namespace.metadata?.labels?.team);
+    }
+    return (cluster: string, namespace: string, teamLabel?: string) =>
+      (prefix !== undefined && namespace.startsWith(prefix)) ||
+      (teamLabel ?? labelled.get(`${cluster}/${namespace}`)) === teamName;
+  }
+
+  private summaries(refs: AppRef[]): SkiperatorAppSummary[] {
+    const items: SkiperatorAppSummary[] = [];
+    for (const ref of refs) {
+      const summary = this.cache.summary(ref);
+      if (summary) items.push(summary);
+    }
+    return items;
+  }
+
+  private allFreshness(): ClusterFreshness[] {
+    return this.cache.clusters().map(c => c.freshness);
+  }
+
+  private answer(items: SkiperatorAppSummary[], orphanArgoApps: ArgoAppStatus[]): AppsResponse {
+    return {
+      items,
+      orphanArgoApps,
+      clusters: this.allFreshness(),
+      generatedAt: new Date().toISOString(),
+    };
+  }
+}

@@ -1,0 +1,2 @@
+export { DefaultFleetService } from './DefaultFleetService';
+export type { FleetService, ArgoAppRef } from './types';

@@ -1,0 +1,75 @@
+// Runs the portal on the embedded default: the fleet simulator (demo scenario unless
+// --scenario says otherwise), then the backend with the simulator's cluster config, which
+// also serves the built app. Prints the URL when the portal answers.
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const scenario = args.includes('--scenario') ? args[args.indexOf('--scenario') + 1] : 'demo';
+const port = Number(process.env.PORT ?? 7007);
+const simDir = path.join(root, '.skip-run', 'sim');
+const children = [];
+
+function stopAll(code = 0) {
+  for (const child of children) child.kill('SIGTERM');
+  setTimeout(() => process.exit(code), 500).unref();
+}
+process.on('SIGINT', () => stopAll(0));
+process.on('SIGTERM', () => stopAll(0));
+
+function startSim() {
+  return new Promise((resolve, reject) => {
+    const sim = spawn(path.join(root, 'packages/fleet-sim/bin/fleet-sim'), ['--scenario', scenario, '--dir', simDir], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    children.push(sim);
+    sim.on('exit', code => reject(new Error(`fleet simulator exited with ${code}`)));
+    createInterface({ input: sim.stdout }).on('line', line => {
+      if (line.startsWith('{')) {
+        try {
+          resolve(JSON.parse(line));
+          return;
+        } catch {
+          // not the ready line
+        }
+      }
+      process.stdout.write(`[fleet-sim] ${line}\n`);
+    });
+  });
+}
+
+async function waitForBackend(url, backend) {
+  const deadline = Date.now() + 180_000;
+  while (Date.now() < deadline) {
+    if (backend.exitCode !== null) throw new Error(`backend exited with ${backend.exitCode}`);
+    try {
+      const res = await fetch(`${url}/.backstage/health/v1/readiness`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise(r => setTimeout(r, 500));
+  }
+  throw new Error('backend did not become ready in 180 s');
+}
+
+const sim = await startSim();
+console.log(`fleet simulator ready: kubeconfig ${sim.kubeconfigPath}, control ${sim.controlUrl}`);
+const url = `http://localhost:${port}`;
+const backend = spawn(
+  'npx',
+  ['backstage-cli', 'package', 'start', '--config', '../../app-config.yaml', '--config', sim.appConfigPath,
+    ...(process.env.SKIP_EXTRA_CONFIG ? ['--config', process.env.SKIP_EXTRA_CONFIG] : [])],
+  {
+    cwd: path.join(root, 'packages/backend'),
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, NODE_ENV: 'development', FLEET_SIM_CONTROL_URL: sim.controlUrl },
+  },
+);
+children.push(backend);
+backend.on('exit', code => stopAll(code ?? 1));
+await waitForBackend(url, backend);
+console.log(`\nSKIP Portal is running at ${url} (sign in as guest; Ctrl-C stops it)\n`);
