@@ -57,11 +57,11 @@ async function waitForBackend(url, backend) {
 }
 
 const sim = await startSim();
-console.log(`fleet simulator ready: kubeconfig ${sim.kubeconfigPath}, control ${sim.controlUrl}`);
+console.log(`fleet simulator ready: kubeconfig ${sim.kubeconfig}, control ${sim.controlUrl}`);
 const url = `http://localhost:${port}`;
 const backend = spawn(
   'npx',
-  ['backstage-cli', 'package', 'start', '--config', '../../app-config.yaml', '--config', sim.appConfigPath,
+  ['backstage-cli', 'package', 'start', '--config', '../../app-config.yaml', '--config', sim.appConfig,
     ...(process.env.SKIP_EXTRA_CONFIG ? ['--config', process.env.SKIP_EXTRA_CONFIG] : [])],
   {
     cwd: path.join(root, 'packages/backend'),

@@ -1,0 +1,80 @@
+// What a person sees: the portal on the embedded default (simulated demo fleet), in Debian's
+// Chromium driven by Playwright. Screenshots land in docs/screenshots/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const port = 7107;
+const baseUrl = `http://localhost:${port}`;
+const shots = path.join(root, 'docs', 'screenshots');
+let portal;
+let browser;
+let page;
+
+before(async () => {
+  portal = spawn('node', ['scripts/run-portal.mjs'], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), SKIP_EXTRA_CONFIG: path.join(root, 'e2e', 'app-config.e2e.yaml') },
+    stdio: ['ignore', 'pipe', 'inherit'],
+    detached: true,
+  });
+  await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('portal did not start in 240 s')), 240_000);
+    portal.on('exit', code => reject(new Error(`portal exited with ${code}`)));
+    portal.stdout.on('data', chunk => {
+      process.stderr.write(chunk);
+      if (String(chunk).includes('SKIP Portal is running at')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+  });
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+  });
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  page.setDefaultTimeout(30_000);
+}, { timeout: 300_000 });
+
+after(async () => {
+  await browser?.close();
+  if (portal?.pid) {
+    try {
+      process.kill(-portal.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  }
+});
+
+test('a developer signs in as guest and opens the SKIP fleet page', { timeout: 120_000 }, async () => {
+  await page.goto(baseUrl);
+  await page.getByRole('button', { name: 'Enter' }).click();
+  await page.getByRole('link', { name: 'SKIP', exact: true }).first().click();
+  await page.getByRole('heading', { name: 'Fleet' }).first().waitFor();
+  for (const environment of ['sandbox', 'dev', 'test', 'prod']) {
+    await page.getByText(new RegExp(`^${environment}$`, 'i')).first().waitFor();
+  }
+  await page.getByText('atkv3-dev').first().waitFor();
+  await page.screenshot({ path: path.join(shots, 'fleet-page.png'), fullPage: true });
+});
+
+test('from the catalog to a failing app\'s pod log', { timeout: 120_000 }, async () => {
+  await page.goto(`${baseUrl}/catalog/default/component/matrikkel-api`);
+  await page.getByRole('tab', { name: 'SKIP' }).click();
+  const failing = page.getByRole('button', { name: /Deployment matrikkel-api/ }).first();
+  await failing.waitFor();
+  await page.screenshot({ path: path.join(shots, 'component-tab.png'), fullPage: true });
+  await failing.click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByText(/ImagePullBackOff|ErrImagePull/).first().waitFor();
+  await dialog.getByText(/matrikkel-api/).first().waitFor();
+  await page.screenshot({ path: path.join(shots, 'drill-down.png'), fullPage: true });
+  const logText = await dialog.innerText();
+  assert.match(logText, /Failed to pull image|image|pull/i);
+});

@@ -1,0 +1,77 @@
+import { KubeObject } from '../store/types';
+import { sha40 } from './ids';
+
+/** A namespace directory's config.json (PLATFORM.md: tool, autoSync, prune, selfHeal...). */
+export type DirectoryConfig = { autoSync?: boolean; prune?: boolean; selfHeal?: boolean; allowEmpty?: boolean };
+
+/** One `env/<cluster>/<namespace>` directory of a team's apps repo. */
+export type AppsDirectory = {
+  path: string;
+  cluster: string;
+  namespace: string;
+  manifests: KubeObject[];
+  config: DirectoryConfig;
+};
+
+/** A commit in a simulated apps repo. */
+export type AppsCommit = { revision: string; message: string; author: string; date: string };
+
+/** One team's apps repo, held in memory; every change is a commit with a stable sha. */
+export class AppsRepo {
+  readonly url: string;
+  private readonly dirs = new Map<string, AppsDirectory>();
+  private readonly log: AppsCommit[] = [];
+
+  constructor(readonly team: string) {
+    this.url = `https://github.com/kartverket/${team}-apps.git`;
+    this.commit('Initial commit from skip-apps template');
+  }
+
+  /** The HEAD revision (40-hex sha). */
+  head(): string {
+    return this.log[this.log.length - 1].revision;
+  }
+
+  /** Commits, oldest first. */
+  commits(): AppsCommit[] {
+    return [...this.log];
+  }
+
+  /** Writes a directory (without committing when `commit` is false, for bulk seeding). */
+  putDirectory(cluster: string, namespace: string, manifests: KubeObject[], config: DirectoryConfig = {}, commit = true): AppsDirectory {
+    const path = `env/${cluster}/${namespace}`;
+    const dir = { path, cluster, namespace, manifests: structuredClone(manifests), config: { ...config } };
+    this.dirs.set(path, dir);
+    if (commit) this.commit(`Update ${path}`);
+    return dir;
+  }
+
+  /** Deletes a directory. */
+  removeDirectory(cluster: string, namespace: string): boolean {
+    const removed = this.dirs.delete(`env/${cluster}/${namespace}`);
+    if (removed) this.commit(`Remove env/${cluster}/${namespace}`);
+    return removed;
+  }
+
+  /** One directory by its path, or undefined. */
+  directory(path: string): AppsDirectory | undefined {
+    return this.dirs.get(path.replace(/\/+$/, ''));
+  }
+
+  /** Directories matching a git-generator glob such as `env/atkv3-dev/*` or `env/*\/*`. */
+  match(glob: string): AppsDirectory[] {
+    const pattern = new RegExp(`^${glob.split('*').map(escapeRegExp).join('[^/]+')}$`);
+    return [...this.dirs.values()].filter(d => pattern.test(d.path)).sort((a, b) => a.path.localeCompare(b.path));
+  }
+
+  /** Records a commit without changing files (seeding uses it once after bulk writes). */
+  commit(message: string): string {
+    const revision = sha40(`${this.team}#${this.log.length}#${message}`);
+    this.log.push({ revision, message, author: `${this.team}-bot`, date: new Date().toISOString() });
+    return revision;
+  }
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,376 @@
+import { deepEqual } from '../store/deepEqual';
+import { ObjectStore } from '../store/ObjectStore';
+import { KubeObject, StoreEvent } from '../store/types';
+import type { AppsRepo } from './AppsRepos';
+import { rfc3339 } from './ids';
+import { namespaceObject } from './seedCluster';
+import { SKIPERATOR_API_VERSION } from './skiperatorResources';
+
+/** API version of Argo CD's kinds. */
+export const ARGO_API_VERSION = 'argoproj.io/v1alpha1';
+/** The annotation Argo CD's CLI and UI set to request a refresh. */
+export const REFRESH_ANNOTATION = 'argocd.argoproj.io/refresh';
+
+/** What an Argo CD instance reaches in the world. */
+export type ArgoWorld = {
+  repo(url: string): AppsRepo | undefined;
+  destinationStore(cluster: string): ObjectStore | undefined;
+  /** Writes a synced object into a destination cluster (the world lets Skiperator react). */
+  apply(cluster: string, obj: KubeObject): KubeObject;
+  remove(cluster: string, obj: { apiVersion: string; kind: string; namespace?: string; name: string }): void;
+  now(): Date;
+};
+
+type AppSpec = {
+  project: string;
+  source: { repoURL: string; path: string; targetRevision?: string };
+  destination: { name?: string; server?: string; namespace: string };
+  syncPolicy?: {
+    automated?: { prune?: boolean; selfHeal?: boolean };
+    syncOptions?: string[];
+    managedNamespaceMetadata?: { labels?: Record<string, string>; annotations?: Record<string, string> };
+  };
+};
+type Health = { status: string; message?: string };
+type ResourceStatus = { group: string; version: string; kind: string; namespace: string; name: string; status: string; health?: Health };
+type OperationState = { phase: string; message: string; startedAt: string; finishedAt?: string; operation: Record<string, unknown>; syncResult?: Record<string, unknown> };
+type ArgoStatus = {
+  sync?: { status: string; revision?: string; comparedTo?: unknown };
+  health?: Health;
+  resources?: ResourceStatus[];
+  operationState?: OperationState;
+  history?: Record<string, unknown>[];
+  conditions?: { type: string; message: string; lastTransitionTime: string }[];
+  reconciledAt?: string;
+  sourceType?: string;
+  summary?: { images?: string[]; externalURLs?: string[] };
+  controllerNamespace?: string;
+};
+
+/**
+ * A stand-in for one Argo CD instance's application controller: compares each Application's
+ * directory in its apps repo with the destination cluster, writes sync/health/resources status,
+ * honours the refresh annotation and `operation.sync`, and auto-syncs when the policy says so.
+ */
+export class ArgoCdController {
+  private readonly triggers = new Map<string, unknown>();
+  private readonly running = new Set<string>();
+  private readonly pending = new Set<string>();
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly unsubscribers: (() => void)[] = [];
+  private flushScheduled = false;
+
+  constructor(
+    private readonly opts: { namespace: string; store: ObjectStore; world: ArgoWorld; syncMs: number; destinations: string[] },
+  ) {}
+
+  /** Seeds an Application as if it had been synced long ago; `live` overrides what the destination runs. */
+  seed(app: KubeObject, live?: KubeObject[]): void {
+    const spec = app.spec as AppSpec;
+    const repo = this.opts.world.repo(spec.source.repoURL);
+    const revision = repo?.head() ?? '';
+    const desired = this.desired(spec);
+    this.applyAll(app.metadata.name, spec, live ?? desired);
+    const at = rfc3339(this.opts.world.now());
+    const syncedRevision = live ? repo?.commits()[0].revision ?? revision : revision;
+    app.status = {
+      operationState: {
+        phase: 'Succeeded',
+        message: 'successfully synced (all tasks run)',
+        startedAt: at,
+        finishedAt: at,
+        operation: { sync: { revision: syncedRevision, syncOptions: spec.syncPolicy?.syncOptions }, initiatedBy: { automated: true }, retry: { limit: 5 } },
+        syncResult: { revision: syncedRevision, source: spec.source, resources: this.syncResults(spec, live ?? desired) },
+      },
+      history: [{ id: 0, revision: syncedRevision, deployStartedAt: at, deployedAt: at, source: spec.source, initiatedBy: { automated: true } }],
+    };
+    const evaluated = this.evaluated(app);
+    this.opts.store.put(evaluated);
+  }
+
+  /** Reacts to Application changes and to the destination clusters from now on. */
+  start(): void {
+    this.unsubscribers.push(this.opts.store.onChange(e => this.onOwnEvent(e)));
+    for (const cluster of this.opts.destinations) {
+      const store = this.opts.world.destinationStore(cluster);
+      if (store) this.unsubscribers.push(store.onChange(e => this.onDestinationEvent(cluster, e)));
+    }
+    for (const app of this.opts.store.scan(ARGO_API_VERSION, 'Application', this.opts.namespace)) this.triggers.set(app.metadata.name, triggerOf(app));
+  }
+
+  /** Re-compares every Application reading a repo (what Argo CD's git webhook triggers). */
+  refreshRepo(url: string): void {
+    for (const app of this.opts.store.list(ARGO_API_VERSION, 'Application', this.opts.namespace)) {
+      if ((app.spec as AppSpec).source.repoURL === url && !app.metadata.deletionTimestamp && app.status) this.reconcile(app);
+    }
+  }
+
+  stop(): void {
+    for (const u of this.unsubscribers.splice(0)) u();
+    for (const t of this.timers) clearTimeout(t);
+    this.timers.clear();
+  }
+
+  private onOwnEvent(event: StoreEvent): void {
+    const app = event.object;
+    if (app.kind !== 'Application' || !app.apiVersion.startsWith('argoproj.io/') || app.metadata.namespace !== this.opts.namespace) return;
+    const name = app.metadata.name;
+    if (event.type === 'DELETED') {
+      this.triggers.delete(name);
+      if (app.metadata.finalizers?.includes('resources-finalizer.argocd.argoproj.io')) this.prune(app);
+      return;
+    }
+    if (app.metadata.deletionTimestamp) {
+      this.prune(app);
+      const copy = structuredClone(app);
+      copy.metadata.finalizers = (copy.metadata.finalizers ?? []).filter(f => !f.startsWith('resources-finalizer.argocd.argoproj.io'));
+      this.opts.store.put(copy);
+      return;
+    }
+    const trigger = triggerOf(app);
+    if (deepEqual(this.triggers.get(name), trigger)) return;
+    this.triggers.set(name, trigger);
+    const copy = structuredClone(app);
+    const operation = copy.operation as Record<string, unknown> | undefined;
+    if (operation?.sync) {
+      this.startSync(copy, operation);
+      return;
+    }
+    this.reconcile(copy);
+  }
+
+  private onDestinationEvent(cluster: string, event: StoreEvent): void {
+    const kind = event.object.kind;
+    if (kind !== 'Application' && kind !== 'Deployment' && kind !== 'Namespace') return;
+    const namespace = kind === 'Namespace' ? event.object.metadata.name : event.object.metadata.namespace;
+    for (const app of this.opts.store.scan(ARGO_API_VERSION, 'Application', this.opts.namespace)) {
+      const dest = (app.spec as AppSpec).destination;
+      if ((dest.name ?? dest.server) === cluster && dest.namespace === namespace) this.pending.add(app.metadata.name);
+    }
+    if (this.pending.size && !this.flushScheduled) {
+      this.flushScheduled = true;
+      setImmediate(() => {
+        this.flushScheduled = false;
+        const names = [...this.pending];
+        this.pending.clear();
+        for (const name of names) {
+          const app = this.opts.store.get(ARGO_API_VERSION, 'Application', this.opts.namespace, name);
+          if (app && !app.metadata.deletionTimestamp) this.reconcile(app);
+        }
+      });
+    }
+  }
+
+  /** Re-compares, writes status, removes a refresh annotation and auto-syncs when due. */
+  private reconcile(app: KubeObject): void {
+    const annotations = app.metadata.annotations;
+    if (annotations?.[REFRESH_ANNOTATION] !== undefined) {
+      delete annotations[REFRESH_ANNOTATION];
+      this.triggers.set(app.metadata.name, triggerOf(app));
+    }
+    const evaluated = this.evaluated(app);
+    const spec = app.spec as AppSpec;
+    const status = evaluated.status as ArgoStatus;
+    const automated = spec.syncPolicy?.automated;
+    const permitted = !status.conditions?.some(c => c.type === 'InvalidSpecError');
+    if (permitted && automated && status.sync?.status === 'OutOfSync' && !this.running.has(app.metadata.name)) {
+      this.opts.store.put(evaluated);
+      this.startSync(evaluated, { sync: { revision: status.sync.revision, prune: automated.prune ?? false }, initiatedBy: { automated: true } });
+      return;
+    }
+    this.opts.store.put(evaluated);
+  }
+
+  /** Marks the operation Running, then (after syncMs) applies the repo directory to the destination. */
+  private startSync(app: KubeObject, operation: Record<string, unknown>): void {
+    const name = app.metadata.name;
+    const spec = app.spec as AppSpec;
+    const status = (app.status ?? {}) as ArgoStatus;
+    const repo = this.opts.world.repo(spec.source.repoURL);
+    const revision = ((operation.sync as { revision?: string }).revision || undefined) ?? repo?.head() ?? '';
+    const startedAt = rfc3339(this.opts.world.now());
+    const op = { ...operation, sync: { ...(operation.sync as object), revision }, initiatedBy: operation.initiatedBy ?? { username: 'admin' }, retry: { limit: 5 } };
+    delete app.operation;
+    status.operationState = { phase: 'Running', message: 'one or more tasks are running', startedAt, operation: op };
+    app.status = status;
+    this.running.add(name);
+    const stored = this.opts.store.put(app);
+    this.triggers.set(name, triggerOf(stored));
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      this.running.delete(name);
+      this.finishSync(name, op, revision, startedAt);
+    }, this.opts.syncMs);
+    timer.unref?.();
+    this.timers.add(timer);
+  }
+
+  private finishSync(name: string, op: Record<string, unknown>, revision: string, startedAt: string): void {
+    const app = this.opts.store.get(ARGO_API_VERSION, 'Application', this.opts.namespace, name);
+    if (!app) return;
+    const spec = app.spec as AppSpec;
+    const status = (app.status ?? {}) as ArgoStatus;
+    const finishedAt = rfc3339(this.opts.world.now());
+    const denied = this.destinationDenied(spec);
+    if (denied) {
+      status.operationState = { phase: 'Error', message: denied, startedAt, finishedAt, operation: op };
+    } else {
+      const desired = this.desired(spec);
+      this.applyAll(name, spec, desired);
+      status.operationState = {
+        phase: 'Succeeded',
+        message: 'successfully synced (all tasks run)',
+        startedAt,
+        finishedAt,
+        operation: op,
+        syncResult: { revision, source: spec.source, resources: this.syncResults(spec, desired) },
+      };
+      const history = status.history ?? [];
+      const id = history.length ? Number(history[history.length - 1].id) + 1 : 0;
+      history.push({ id, revision, deployStartedAt: startedAt, deployedAt: finishedAt, source: spec.source, initiatedBy: op.initiatedBy });
+      status.history = history.slice(-10);
+    }
+    app.status = status;
+    const evaluated = this.evaluated(app);
+    const stored = this.opts.store.put(evaluated);
+    this.triggers.set(name, triggerOf(stored));
+  }
+
+  private desired(spec: AppSpec): KubeObject[] {
+    const repo = this.opts.world.repo(spec.source.repoURL);
+    const dir = repo?.directory(spec.source.path);
+    return (dir?.manifests ?? []).map(m => {
+      const obj = structuredClone(m);
+      obj.metadata.namespace = obj.metadata.namespace ?? spec.destination.namespace;
+      return obj;
+    });
+  }
+
+  private applyAll(appName: string, spec: AppSpec, manifests: KubeObject[]): void {
+    const cluster = spec.destination.name ?? spec.destination.server ?? '';
+    const store = this.opts.world.destinationStore(cluster);
+    if (!store) return;
+    if (spec.syncPolicy?.syncOptions?.includes('CreateNamespace=true') && !store.peek('v1', 'Namespace', undefined, spec.destination.namespace)) {
+      const managed = spec.syncPolicy.managedNamespaceMetadata;
+      const ns = namespaceObject(spec.destination.namespace, managed?.labels);
+      if (managed?.annotations) ns.metadata.annotations = { ...managed.annotations };
+      this.opts.world.apply(cluster, ns);
+    }
+    for (const m of manifests) {
+      const obj = structuredClone(m);
+      obj.metadata.annotations = { ...obj.metadata.annotations, 'argocd.argoproj.io/tracking-id': trackingId(appName, obj) };
+      const live = store.peek(obj.apiVersion, obj.kind, obj.metadata.namespace, obj.metadata.name);
+      if (live?.status !== undefined) obj.status = live.status;
+      this.opts.world.apply(cluster, obj);
+    }
+  }
+
+  private prune(app: KubeObject): void {
+    const spec = app.spec as AppSpec;
+    const cluster = spec.destination.name ?? spec.destination.server ?? '';
+    for (const r of (app.status as ArgoStatus | undefined)?.resources ?? []) {
+      this.opts.world.remove(cluster, { apiVersion: r.group ? `${r.group}/${r.version}` : r.version, kind: r.kind, namespace: r.namespace, name: r.name });
+    }
+  }
+
+  private destinationDenied(spec: AppSpec): string | undefined {
+    const project = this.opts.store.peek(ARGO_API_VERSION, 'AppProject', this.opts.namespace, spec.project);
+    if (!project) return `application references project ${spec.project} which does not exist`;
+    const destinations = ((project.spec as { destinations?: { namespace?: string; server?: string; name?: string }[] }).destinations ?? []);
+    const cluster = spec.destination.name ?? spec.destination.server ?? '';
+    const ok = destinations.some(d => glob(d.namespace ?? '*', spec.destination.namespace) && (glob(d.server ?? '*', cluster) || glob(d.name ?? '', cluster)));
+    return ok ? undefined : `application destination {${cluster} ${spec.destination.namespace}} is not permitted in project '${spec.project}'`;
+  }
+
+  private syncResults(spec: AppSpec, manifests: KubeObject[]) {
+    return manifests.map(m => {
+      const [group, version] = splitApiVersion(m.apiVersion);
+      return { group, version, kind: m.kind, namespace: m.metadata.namespace ?? spec.destination.namespace, name: m.metadata.name, status: 'Synced', message: `${m.kind.toLowerCase()}.${group || 'core'}/${m.metadata.name} configured`, hookPhase: 'Running', syncPhase: 'Sync' };
+    });
+  }
+
+  /** The Application with freshly computed status (sync, health, resources, summary, conditions). */
+  private evaluated(app: KubeObject): KubeObject {
+    const spec = app.spec as AppSpec;
+    const status = { ...((app.status ?? {}) as ArgoStatus) };
+    const now = rfc3339(this.opts.world.now());
+    const cluster = spec.destination.name ?? spec.destination.server ?? '';
+    const store = this.opts.world.destinationStore(cluster);
+    const repo = this.opts.world.repo(spec.source.repoURL);
+    const desired = this.desired(spec);
+    const resources: ResourceStatus[] = [];
+    const images = new Set<string>();
+    const urls: string[] = [];
+    let outOfSync = false;
+    let health: Health = { status: 'Healthy' };
+    for (const m of desired) {
+      const [group, version] = splitApiVersion(m.apiVersion);
+      const live = store?.peek(m.apiVersion, m.kind, m.metadata.namespace, m.metadata.name);
+      const synced = !!live && deepEqual(live.spec, m.spec);
+      outOfSync ||= !synced;
+      const h = live ? resourceHealth(store!, live) : { status: 'Missing' };
+      health = worse(health, h);
+      const image = (live?.spec as { image?: string } | undefined)?.image;
+      if (image) images.add(image);
+      for (const host of ((live?.spec as { ingresses?: string[] } | undefined)?.ingresses ?? [])) urls.push(`https://${host}`);
+      resources.push({ group, version, kind: m.kind, namespace: m.metadata.namespace ?? spec.destination.namespace, name: m.metadata.name, status: synced ? 'Synced' : 'OutOfSync', health: h });
+    }
+    if (!store) health = { status: 'Unknown', message: `cluster ${cluster} not found` };
+    const denied = this.destinationDenied(spec);
+    const conditions = denied ? [{ type: 'InvalidSpecError', message: denied, lastTransitionTime: now }] : undefined;
+    status.sync = {
+      status: denied || !repo ? 'Unknown' : outOfSync ? 'OutOfSync' : 'Synced',
+      revision: repo?.head(),
+      comparedTo: { source: spec.source, destination: spec.destination },
+    };
+    status.health = health;
+    status.resources = resources;
+    status.summary = { images: [...images], ...(urls.length ? { externalURLs: urls } : {}) };
+    status.sourceType = 'Directory';
+    status.reconciledAt = now;
+    status.controllerNamespace = this.opts.namespace;
+    if (conditions) status.conditions = conditions;
+    else delete status.conditions;
+    return { ...app, status };
+  }
+}
+
+function triggerOf(app: KubeObject): unknown {
+  return [app.spec, app.metadata.annotations?.[REFRESH_ANNOTATION], app.operation];
+}
+
+function splitApiVersion(apiVersion: string): [string, string] {
+  const i = apiVersion.indexOf('/');
+  return i < 0 ? ['', apiVersion] : [apiVersion.slice(0, i), apiVersion.slice(i + 1)];
+}
+
+function trackingId(app: string, obj: KubeObject): string {
+  return `${app}:${splitApiVersion(obj.apiVersion)[0]}/${obj.kind}:${obj.metadata.namespace ?? ''}/${obj.metadata.name}`;
+}
+
+function glob(pattern: string, value: string): boolean {
+  return new RegExp(`^${pattern.split('*').map(p => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`).test(value);
+}
+
+const HEALTH_ORDER = ['Healthy', 'Suspended', 'Progressing', 'Missing', 'Degraded', 'Unknown'];
+
+function worse(a: Health, b: Health): Health {
+  return HEALTH_ORDER.indexOf(b.status) > HEALTH_ORDER.indexOf(a.status) ? b : a;
+}
+
+/** Health of a synced resource, the way SKIP's custom health check for Skiperator reads it (with its Deployment). */
+function resourceHealth(store: ObjectStore, live: KubeObject): Health {
+  if (live.apiVersion !== SKIPERATOR_API_VERSION || live.kind !== 'Application') return { status: 'Healthy' };
+  const summary = (live.status as { summary?: { status: string; message: string } } | undefined)?.summary;
+  if (!summary) return { status: 'Progressing', message: 'Waiting for Skiperator' };
+  if (summary.status === 'Error' || summary.status === 'InvalidConfig') return { status: 'Degraded', message: summary.message };
+  const deployment = store.peek('apps/v1', 'Deployment', live.metadata.namespace, live.metadata.name);
+  const dstatus = deployment?.status as { replicas?: number; availableReplicas?: number; conditions?: { type: string; status: string; reason?: string; message?: string }[] } | undefined;
+  if (!dstatus) return { status: 'Progressing', message: 'Waiting for Deployment' };
+  const progressing = dstatus.conditions?.find(c => c.type === 'Progressing');
+  if (progressing?.status === 'False') return { status: 'Degraded', message: `Deployment "${live.metadata.name}": ${progressing.message ?? progressing.reason}` };
+  if ((dstatus.availableReplicas ?? 0) < (dstatus.replicas ?? 0)) {
+    return { status: 'Progressing', message: `Waiting for rollout to finish: ${dstatus.availableReplicas ?? 0} of ${dstatus.replicas} updated replicas are available...` };
+  }
+  return { status: 'Healthy' };
+}

@@ -1,0 +1,10 @@
+export { FleetSim } from './FleetSim';
+export type { ClusterFaults, FleetSimControl, FleetSimOptions, SimCluster, SimClusterSpec } from './FleetSim';
+export { startFleetSim } from './startFleetSim';
+export type { StartFleetSimOptions } from './startFleetSim';
+export { ObjectStore } from './store/ObjectStore';
+export { PodLogs } from './store/PodLogs';
+export type { KubeObject, ObjectMeta, OwnerReference, StoreEvent } from './store/types';
+export { renderBackstageConfig, writeBackstageConfig } from './kubeconfig/writeBackstageConfig';
+export type { ArgoInstance, ClusterExtras } from './kubeconfig/writeBackstageConfig';
+export * from './scenario';

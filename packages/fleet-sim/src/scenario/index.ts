@@ -1,0 +1,12 @@
+export { attachWorld } from './attachWorld';
+export type { DetachWorld } from './attachWorld';
+export { loadScenario, parseScenario, SCENARIOS_DIR } from './loadScenario';
+export { generateScaleScenario } from './generateScaleScenario';
+export type { ScaleScenarioOptions } from './generateScaleScenario';
+export { scenarioSchema } from './scenarioSchema';
+export type { Scenario, ScenarioInput, ScenarioApp, ScenarioCluster, ScenarioTeam, ScenarioArgoInstance, AppFault } from './scenarioSchema';
+export type { WorldSim, WorldCluster, ControlHandler, ControlRequest } from './WorldSim';
+export { World } from '../controllers/World';
+export type { WorldOptions } from '../controllers/World';
+export { createMemorySim } from './createMemorySim';
+export type { MemorySim } from './createMemorySim';

@@ -1,0 +1,3 @@
+export { skipFleetApiRef } from './SkipFleetApi';
+export type { SkipFleetApi, ArgoAppRef, PodLogRef } from './SkipFleetApi';
+export { SkipFleetClient } from './SkipFleetClient';

@@ -1,0 +1,2 @@
+export { Age } from './Age';
+export type { AgeProps } from './Age';

@@ -1,0 +1,64 @@
+import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { skipFleetApiRef } from '../../api/SkipFleetApi';
+import { FakeSkipFleetApi } from '../../testing/FakeSkipFleetApi';
+import { failingApp, healthyApp } from '../../testing/fixtures';
+import { AppsTable } from './AppsTable';
+
+describe('AppsTable', () => {
+  it('shows Sync and Refresh disabled, with the reason, when the user may not use them', async () => {
+    const api = new FakeSkipFleetApi();
+    const onOpenResource = jest.fn();
+    await renderInTestApp(
+      <AppsTable
+        apps={[failingApp, healthyApp]}
+        onOpenResource={onOpenResource}
+      />,
+      {
+        apis: [
+          [skipFleetApiRef, api],
+          mockApis.permission({ authorize: AuthorizeResult.DENY }),
+        ],
+      },
+    );
+
+    const prodRow = screen.getByText('atkv3-prod').closest('tr')!;
+    const sync = within(prodRow).getByRole('button', {
+      name: 'Sync foo-main-foo-api',
+    });
+    const refresh = within(prodRow).getByRole('button', {
+      name: 'Refresh foo-main-foo-api',
+    });
+    await waitFor(() =>
+      expect(
+        within(prodRow).getByTitle('You are not allowed to sync Argo CD apps'),
+      ).toBeInTheDocument(),
+    );
+    expect(sync).toBeDisabled();
+    expect(refresh).toBeDisabled();
+    expect(within(prodRow).getByText('Synced · Degraded')).toBeInTheDocument();
+
+    const devRow = screen.getByText('atkv3-dev').closest('tr')!;
+    expect(within(devRow).getByText('Synced · Healthy')).toBeInTheDocument();
+    expect(
+      within(devRow).getByRole('button', { name: /^Sync / }),
+    ).toBeDisabled();
+
+    await userEvent.click(
+      within(prodRow).getByRole('button', { name: 'Deployment foo-api' }),
+    );
+    expect(onOpenResource).toHaveBeenCalledWith(
+      expect.objectContaining({
+        cluster: 'atkv3-prod',
+        namespace: 'foo-main',
+        kind: 'Deployment',
+        name: 'foo-api',
+        message: '0 of 2 pods ready',
+      }),
+      expect.objectContaining({ cluster: 'atkv3-prod', name: 'foo-api' }),
+    );
+    expect(api.actions).toEqual([]);
+  });
+});

@@ -1,0 +1,234 @@
+import { Table, TableColumn } from '@backstage/core-components';
+import { usePermission } from '@backstage/plugin-permission-react';
+import Box from '@material-ui/core/Box';
+import Link from '@material-ui/core/Link';
+import Tooltip from '@material-ui/core/Tooltip';
+import Typography from '@material-ui/core/Typography';
+import {
+  ENVIRONMENTS,
+  SkiperatorAppSummary,
+  skipArgoAppRefreshPermission,
+  skipArgoAppSyncPermission,
+} from '@internal/plugin-skip-common';
+import { useMemo } from 'react';
+import {
+  FailingResource,
+  failingResources,
+  imageWithTag,
+} from '../../lib/failingResources';
+import { Age } from '../Age';
+import { ActionPermission, ArgoActions } from '../ArgoActions';
+import { ArgoSyncHealth, SkiperatorStatus } from './AppStatus';
+
+/** Props of {@link AppsTable}. */
+export type AppsTableProps = {
+  apps: SkiperatorAppSummary[];
+  /** Opens the drill-down of a failing resource. */
+  onOpenResource: (
+    resource: FailingResource,
+    app: SkiperatorAppSummary,
+  ) => void;
+};
+
+type AppRow = SkiperatorAppSummary & {
+  id: string;
+  failing: FailingResource[];
+};
+
+const PAGE_SIZE = 20;
+
+/**
+ * Apps on every cluster, one table per environment in promotion order, paged so
+ * thousands of rows stay fast. Failing resources are one click from the drill-down.
+ */
+export function AppsTable(props: AppsTableProps) {
+  const { apps, onOpenResource } = props;
+  const refreshPermission = usePermission({
+    permission: skipArgoAppRefreshPermission,
+  });
+  const syncPermission = usePermission({
+    permission: skipArgoAppSyncPermission,
+  });
+
+  const byEnvironment = useMemo(() => {
+    const rows: AppRow[] = apps.map(app => ({
+      ...app,
+      id: `${app.cluster}/${app.namespace}/${app.name}`,
+      failing: failingResources(app),
+    }));
+    rows.sort((a, b) => a.id.localeCompare(b.id));
+    return ENVIRONMENTS.map(environment => ({
+      environment,
+      rows: rows.filter(r => r.environment === environment),
+    })).filter(group => group.rows.length > 0);
+  }, [apps]);
+
+  // Stable columns keep the table's page and sort across polls.
+  const columns = useMemo(
+    () =>
+      appColumns({
+        onOpenResource,
+        refresh: {
+          allowed: refreshPermission.allowed,
+          loading: refreshPermission.loading,
+        },
+        sync: {
+          allowed: syncPermission.allowed,
+          loading: syncPermission.loading,
+        },
+      }),
+    [
+      onOpenResource,
+      refreshPermission.allowed,
+      refreshPermission.loading,
+      syncPermission.allowed,
+      syncPermission.loading,
+    ],
+  );
+
+  return (
+    <>
+      {byEnvironment.map(({ environment, rows }) => (
+        <Box key={environment} mb={3}>
+          <Table<AppRow>
+            title={environment}
+            subtitle={`${rows.length} ${rows.length === 1 ? 'app' : 'apps'}`}
+            columns={columns}
+            data={rows}
+            options={{
+              paging: rows.length > PAGE_SIZE,
+              pageSize: PAGE_SIZE,
+              pageSizeOptions: [20, 50, 100],
+              padding: 'dense',
+            }}
+          />
+        </Box>
+      ))}
+    </>
+  );
+}
+
+function appColumns(options: {
+  onOpenResource: AppsTableProps['onOpenResource'];
+  refresh: ActionPermission;
+  sync: ActionPermission;
+}): TableColumn<AppRow>[] {
+  const { onOpenResource, refresh, sync } = options;
+  return [
+    { title: 'Cluster', field: 'cluster' },
+    { title: 'Namespace', field: 'namespace' },
+    { title: 'App', field: 'name', highlight: true },
+    {
+      title: 'Image',
+      customFilterAndSearch: (term, row) => imageWithTag(row).includes(term),
+      render: row => (
+        <Typography variant="body2" style={{ wordBreak: 'break-all' }}>
+          {imageWithTag(row)}
+        </Typography>
+      ),
+    },
+    {
+      title: 'Replicas',
+      render: row => `${row.replicas.ready}/${row.replicas.desired}`,
+    },
+    {
+      title: 'Skiperator',
+      field: 'summary.status',
+      render: row => <SkiperatorStatus status={row.summary.status} />,
+    },
+    {
+      title: 'Argo CD',
+      render: row =>
+        row.argo ? <ArgoSyncHealth argo={row.argo} /> : 'Not in Argo CD',
+    },
+    {
+      title: 'Revision',
+      render: row => {
+        const revision = row.argo?.sync.revision;
+        if (!revision) return '–';
+        return (
+          <Tooltip title={revision}>
+            <code>{revision.slice(0, 7)}</code>
+          </Tooltip>
+        );
+      },
+    },
+    {
+      title: 'Last operation',
+      render: row => {
+        const operation = row.argo?.operation;
+        if (!operation) return '–';
+        return (
+          <>
+            {operation.phase}{' '}
+            <Age
+              time={operation.finishedAt ?? operation.startedAt}
+              fallback=""
+            />
+            {operation.message && operation.phase !== 'Succeeded' && (
+              <Typography
+                variant="caption"
+                display="block"
+                color="textSecondary"
+              >
+                {operation.message}
+              </Typography>
+            )}
+          </>
+        );
+      },
+    },
+    {
+      title: 'Problems',
+      render: row => (
+        <Problems
+          row={row}
+          onOpen={resource => onOpenResource(resource, row)}
+        />
+      ),
+    },
+    {
+      title: 'Actions',
+      render: row =>
+        row.argo ? (
+          <ArgoActions argo={row.argo} refresh={refresh} sync={sync} />
+        ) : undefined,
+    },
+  ];
+}
+
+function Problems(props: {
+  row: AppRow;
+  onOpen: (resource: FailingResource) => void;
+}) {
+  const { row, onOpen } = props;
+  if (row.failing.length === 0) {
+    if (row.health === 'Healthy') return <>–</>;
+    return (
+      <Typography variant="body2">
+        {row.summary.message ?? row.argo?.health.message ?? row.health}
+      </Typography>
+    );
+  }
+  return (
+    <Box display="flex" flexDirection="column" gridGap={4}>
+      {row.failing.map(resource => (
+        <div key={`${resource.kind}/${resource.name}`}>
+          <Link
+            component="button"
+            variant="body2"
+            color="error"
+            onClick={() => onOpen(resource)}
+          >
+            {resource.kind} {resource.name}
+          </Link>
+          {resource.message && (
+            <Typography variant="caption" display="block">
+              {resource.message}
+            </Typography>
+          )}
+        </div>
+      ))}
+    </Box>
+  );
+}

@@ -1,0 +1,2 @@
+export { AppsTable } from './AppsTable';
+export type { AppsTableProps } from './AppsTable';

@@ -1,0 +1,2 @@
+export { AppsView } from './AppsView';
+export type { AppsViewProps } from './AppsView';

@@ -1,0 +1,2 @@
+export { ArgoActions } from './ArgoActions';
+export type { ArgoActionsProps, ActionPermission } from './ArgoActions';

@@ -1,0 +1,1 @@
+export { EntitySkipAppsContent } from './EntitySkipAppsContent';

@@ -1,0 +1,1 @@
+export { EntitySkipTeamContent } from './EntitySkipTeamContent';

@@ -1,0 +1,2 @@
+export { Freshness } from './Freshness';
+export type { FreshnessProps } from './Freshness';

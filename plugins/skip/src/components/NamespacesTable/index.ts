@@ -1,0 +1,2 @@
+export { NamespacesTable } from './NamespacesTable';
+export type { NamespacesTableProps } from './NamespacesTable';

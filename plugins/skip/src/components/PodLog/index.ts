@@ -1,0 +1,2 @@
+export { PodLog } from './PodLog';
+export type { PodLogProps } from './PodLog';

@@ -1,0 +1,138 @@
+import { ErrorPanel, Progress } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Dialog from '@material-ui/core/Dialog';
+import DialogActions from '@material-ui/core/DialogActions';
+import DialogContent from '@material-ui/core/DialogContent';
+import DialogTitle from '@material-ui/core/DialogTitle';
+import Typography from '@material-ui/core/Typography';
+import Alert from '@material-ui/lab/Alert';
+import AlertTitle from '@material-ui/lab/AlertTitle';
+import { ResourceDetails } from '@internal/plugin-skip-common';
+import { skipFleetApiRef } from '../../api/SkipFleetApi';
+import { usePolling } from '../../hooks/usePolling';
+import { explainFailure } from '../../lib/explainFailure';
+import { FailingResource } from '../../lib/failingResources';
+import { PodLog } from '../PodLog';
+import { ConditionList, EventList, PodList } from './DetailLists';
+
+/** Props of {@link ResourceDrillDown}. */
+export type ResourceDrillDownProps = {
+  /** The resource to show; the dialog is closed when undefined. */
+  resource?: FailingResource;
+  /** The app's image, to name it when it cannot be pulled. */
+  image?: string;
+  onClose: () => void;
+};
+
+/** Why one resource fails: a plain summary first, then conditions, events, pods and the log. */
+export function ResourceDrillDown(props: ResourceDrillDownProps) {
+  const { resource, onClose } = props;
+  const title = resource ? `${resource.kind} ${resource.name}` : '';
+  return (
+    <Dialog
+      open={Boolean(resource)}
+      onClose={onClose}
+      maxWidth="lg"
+      fullWidth
+      aria-labelledby="skip-drill-down-title"
+    >
+      <DialogTitle id="skip-drill-down-title">{title}</DialogTitle>
+      <DialogContent dividers>
+        {resource && <DrillDownBody resource={resource} image={props.image} />}
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>Close</Button>
+      </DialogActions>
+    </Dialog>
+  );
+}
+
+function DrillDownBody(props: { resource: FailingResource; image?: string }) {
+  const { resource, image } = props;
+  const api = useApi(skipFleetApiRef);
+  const { value, error, loading } = usePolling(
+    () =>
+      api.getResourceDetails({
+        cluster: resource.cluster,
+        namespace: resource.namespace,
+        kind: resource.kind,
+        name: resource.name,
+      }),
+    [api, resource.cluster, resource.namespace, resource.kind, resource.name],
+  );
+
+  if (loading) return <Progress />;
+  if (!value) {
+    return (
+      <ErrorPanel
+        title={`Could not load ${resource.kind} ${resource.name}`}
+        error={error ?? new Error('No answer')}
+      />
+    );
+  }
+  return <Details details={value} resource={resource} image={image} />;
+}
+
+function Details(props: {
+  details: ResourceDetails;
+  resource: FailingResource;
+  image?: string;
+}) {
+  const { details, resource, image } = props;
+  const explanation = explainFailure(details, {
+    image,
+    message: resource.message,
+  });
+  return (
+    <>
+      <Typography variant="body2" color="textSecondary" gutterBottom>
+        {details.apiVersion} · cluster {details.cluster} · namespace{' '}
+        {details.namespace}
+      </Typography>
+      {explanation ? (
+        <Alert severity="error">
+          <AlertTitle>{explanation.title}</AlertTitle>
+          {explanation.detail}
+        </Alert>
+      ) : (
+        <Alert severity="info">
+          No problem found in its conditions, events or pods
+          {resource.message
+            ? `. The last reported problem: ${resource.message}`
+            : '.'}
+        </Alert>
+      )}
+      <Section title="Conditions">
+        <ConditionList conditions={details.conditions} />
+      </Section>
+      <Section title="Events">
+        <EventList events={details.events} />
+      </Section>
+      <Section title="Pods">
+        <PodList pods={details.pods} />
+      </Section>
+      {details.pods.length > 0 && (
+        <Section title="Log">
+          <PodLog
+            cluster={details.cluster}
+            namespace={details.namespace}
+            pods={details.pods}
+          />
+        </Section>
+      )}
+    </>
+  );
+}
+
+function Section(props: { title: string; children: React.ReactNode }) {
+  return (
+    <Box mt={3} component="section" aria-label={props.title}>
+      <Typography variant="h6" component="h3" gutterBottom>
+        {props.title}
+      </Typography>
+      {props.children}
+    </Box>
+  );
+}

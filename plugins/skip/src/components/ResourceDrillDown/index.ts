@@ -1,0 +1,2 @@
+export { ResourceDrillDown } from './ResourceDrillDown';
+export type { ResourceDrillDownProps } from './ResourceDrillDown';

@@ -1,0 +1,14 @@
+/**
+ * SKIP Portal frontend: the fleet page and the SKIP tabs of components and groups.
+ *
+ * @packageDocumentation
+ */
+export { skipPlugin as default } from './plugin';
+export {
+  skipLegacyPlugin,
+  SkipFleetPage,
+  EntitySkipAppsContent,
+  EntitySkipTeamContent,
+} from './legacy';
+export { skipFleetApiRef, SkipFleetClient } from './api';
+export type { SkipFleetApi, ArgoAppRef, PodLogRef } from './api';
