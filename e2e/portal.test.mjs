@@ -64,17 +64,29 @@ test('a developer signs in as guest and opens the SKIP fleet page', { timeout: 1
   await page.screenshot({ path: path.join(shots, 'fleet-page.png'), fullPage: true });
 });
 
-test('from the catalog to a failing app\'s pod log', { timeout: 120_000 }, async () => {
-  await page.goto(`${baseUrl}/catalog/default/component/matrikkel-api`);
-  await page.getByRole('tab', { name: 'SKIP' }).click();
+async function openSkipTab(component) {
+  await page.goto(`${baseUrl}/catalog/default/component/${component}`);
+  await page.getByRole('heading', { name: component }).first().waitFor({ timeout: 60_000 });
+  await page.getByText('SKIP', { exact: true }).last().click();
+}
+
+test('a failing app shows which resource fails and why, one click away', { timeout: 120_000 }, async () => {
+  await openSkipTab('matrikkel-api');
   const failing = page.getByRole('button', { name: /Deployment matrikkel-api/ }).first();
   await failing.waitFor();
   await page.screenshot({ path: path.join(shots, 'component-tab.png'), fullPage: true });
   await failing.click();
   const dialog = page.getByRole('dialog');
   await dialog.getByText(/ImagePullBackOff|ErrImagePull/).first().waitFor();
-  await dialog.getByText(/matrikkel-api/).first().waitFor();
-  await page.screenshot({ path: path.join(shots, 'drill-down.png'), fullPage: true });
-  const logText = await dialog.innerText();
-  assert.match(logText, /Failed to pull image|image|pull/i);
+  assert.match(await dialog.innerText(), /v2\.4\.0-rc1-typo/);
+  await page.screenshot({ path: path.join(shots, 'drill-down-image-pull.png'), fullPage: true });
+});
+
+test('from the catalog to a crash-looping app\'s pod log', { timeout: 120_000 }, async () => {
+  await openSkipTab('nrl-register');
+  const failing = page.getByRole('button', { name: /Deployment nrl-register/ }).first();
+  await failing.click();
+  const log = page.getByRole('dialog').getByTestId('skip-pod-log');
+  await log.getByText(/Connection to postgres:5432 refused/).first().waitFor();
+  await page.screenshot({ path: path.join(shots, 'drill-down-pod-log.png'), fullPage: true });
 });

@@ -33,6 +33,6 @@ npx backstage-cli repo test --maxWorkers=2
 
 step "browser tests (Playwright in Chromium)"
 (cd packages/app && npx backstage-cli package build >/dev/null)
-node --test e2e/
+node --test --test-concurrency=1 'e2e/*.test.mjs'
 
 step "all green"

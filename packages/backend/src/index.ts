@@ -21,6 +21,7 @@ backend.add(import('@internal/plugin-permission-backend-module-skip-policy'));
 backend.add(import('@backstage/plugin-kubernetes-backend'));
 
 backend.add(import('@backstage/plugin-user-settings-backend'));
+backend.add(import('@backstage/plugin-signals-backend'));
 
 // SKIP Portal
 backend.add(import('@internal/plugin-skip-fleet-backend'));

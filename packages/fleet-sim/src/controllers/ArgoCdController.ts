@@ -258,6 +258,7 @@ export class ArgoCdController {
     }
     for (const m of manifests) {
       const obj = structuredClone(m);
+      obj.metadata.namespace = obj.metadata.namespace ?? spec.destination.namespace;
       obj.metadata.annotations = { ...obj.metadata.annotations, 'argocd.argoproj.io/tracking-id': trackingId(appName, obj) };
       const live = store.peek(obj.apiVersion, obj.kind, obj.metadata.namespace, obj.metadata.name);
       if (live?.status !== undefined) obj.status = live.status;
@@ -319,7 +320,7 @@ export class ArgoCdController {
     const denied = this.destinationDenied(spec);
     const conditions = denied ? [{ type: 'InvalidSpecError', message: denied, lastTransitionTime: now }] : undefined;
     status.sync = {
-      status: denied || !repo ? 'Unknown' : outOfSync ? 'OutOfSync' : 'Synced',
+      status: syncStatus(!!denied || !repo, outOfSync),
       revision: repo?.head(),
       comparedTo: { source: spec.source, destination: spec.destination },
     };
@@ -333,6 +334,11 @@ export class ArgoCdController {
     else delete status.conditions;
     return { ...app, status };
   }
+}
+
+function syncStatus(unknown: boolean, outOfSync: boolean): string {
+  if (unknown) return 'Unknown';
+  return outOfSync ? 'OutOfSync' : 'Synced';
 }
 
 function triggerOf(app: KubeObject): unknown {

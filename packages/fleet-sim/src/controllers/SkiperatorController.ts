@@ -43,6 +43,8 @@ export class SkiperatorController {
   private readonly reconciledSpec = new Map<string, unknown>();
   /** Per app: the ReplicaSet hashes and pod names it has made, so reconciling never scans a namespace. */
   private readonly runs = new Map<string, { hashes: string[]; pods: string[] }>();
+  /** When each pod started, in ms (creationTimestamp only has seconds). */
+  private readonly podStarts = new Map<string, number>();
   private readonly timers = new Set<NodeJS.Timeout>();
   private unsubscribe?: () => void;
 
@@ -82,6 +84,7 @@ export class SkiperatorController {
     this.reconciledSpec.set(key, structuredClone(app.spec));
     const spec = app.spec as SkiperatorAppSpec;
     const now = this.opts.now();
+    app.metadata.uid = app.metadata.uid ?? store.peek(app.apiVersion, 'Application', namespace, name)?.metadata.uid ?? this.uid(app);
     const owner: OwnerReference = { apiVersion: SKIPERATOR_API_VERSION, kind: 'Application', name, uid: app.metadata.uid ?? '', controller: true, blockOwnerDeletion: true };
     const rendered = renderOwnedResources(app, owner);
     const previous = this.owned.get(key) ?? [];
@@ -91,8 +94,9 @@ export class SkiperatorController {
     }
     this.owned.set(key, current);
 
+    for (const obj of rendered) obj.metadata.uid = store.peek(obj.apiVersion, obj.kind, namespace, obj.metadata.name)?.metadata.uid ?? this.uid(obj);
     const deployment = rendered.find(o => o.kind === 'Deployment')!;
-    const deploymentUid = this.putKeepingStatus(deployment).metadata.uid ?? '';
+    const deploymentUid = deployment.metadata.uid ?? '';
     for (const obj of rendered) if (obj !== deployment) this.putKeepingStatus(obj);
 
     const behaviour = this.opts.behaviourOf(namespace, name);
@@ -106,7 +110,7 @@ export class SkiperatorController {
     this.writeStatus(app, rendered, ready, replicas, failing, now);
 
     if (behaviour?.fault === 'slow-start' && ready < replicas) {
-      const wait = Math.max(10, (behaviour.readyAfterMs ?? 30000) - (now.getTime() - Date.parse(this.firstPodStart(namespace, name) ?? now.toISOString())));
+      const wait = Math.max(10, (behaviour.readyAfterMs ?? 30000) - (now.getTime() - (this.firstPodStart(namespace, name) ?? now.getTime())));
       const timer = setTimeout(() => {
         this.timers.delete(timer);
         const latest = store.get(SKIPERATOR_API_VERSION, 'Application', namespace, name);
@@ -125,6 +129,7 @@ export class SkiperatorController {
     const run = this.runs.get(key);
     for (const hash of run?.hashes ?? []) store.remove('apps/v1', 'ReplicaSet', namespace, `${name}-${hash}`);
     for (const pod of run?.pods ?? []) {
+      this.podStarts.delete(`${namespace}/${pod}`);
       store.remove('v1', 'Pod', namespace, pod);
       logs.removePod(namespace, pod);
     }
@@ -146,15 +151,26 @@ export class SkiperatorController {
     this.reconcile(structuredClone(obj));
   }
 
+  private readonly created = new Map<string, number>();
+
+  /** A stable uid: the same run of the same scenario gives every object the same uid. */
+  private uid(obj: Pick<KubeObject, 'apiVersion' | 'kind' | 'metadata'>): string {
+    const seed = `${this.opts.cluster}/${obj.kind}/${obj.metadata.namespace}/${obj.metadata.name}`;
+    const n = (this.created.get(seed) ?? 0) + 1;
+    this.created.set(seed, n);
+    const h = sha40(`${seed}#${n}`);
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+  }
+
   private putKeepingStatus(obj: KubeObject): KubeObject {
     const existing = this.opts.store.peek(obj.apiVersion, obj.kind, obj.metadata.namespace, obj.metadata.name);
     if (existing?.status !== undefined && obj.status === undefined) obj.status = existing.status;
     return this.opts.store.put(obj);
   }
 
-  private firstPodStart(namespace: string, app: string): string | undefined {
+  private firstPodStart(namespace: string, app: string): number | undefined {
     const first = this.runs.get(`${namespace}/${app}`)?.pods[0];
-    return first ? this.opts.store.peek('v1', 'Pod', namespace, first)?.metadata.creationTimestamp : undefined;
+    return first ? this.podStarts.get(`${namespace}/${first}`) : undefined;
   }
 
   private podState(spec: SkiperatorAppSpec, behaviour: PodBehaviour | undefined, started: Date, now: Date): PodState {
@@ -198,19 +214,19 @@ export class SkiperatorController {
       template: { metadata: { labels }, spec: { serviceAccountName: name, containers: [{ name, image: spec.image }] } },
     };
     const existingRs = store.peek('apps/v1', 'ReplicaSet', namespace, rsName);
-    const rs = store.put({
+    const rs: KubeObject = {
       apiVersion: 'apps/v1',
       kind: 'ReplicaSet',
       metadata: {
         name: rsName,
         namespace,
+        uid: existingRs?.metadata.uid ?? this.uid({ apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: { name: rsName, namespace } }),
         labels,
         annotations: { 'deployment.kubernetes.io/desired-replicas': String(replicas), 'deployment.kubernetes.io/max-replicas': String(replicas + 1), 'deployment.kubernetes.io/revision': '1' },
         ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name, uid: deploymentUid, controller: true, blockOwnerDeletion: true }],
       },
       spec: rsSpec,
-      status: existingRs?.status ?? { replicas: 0 },
-    });
+    };
     const rsOwner: OwnerReference = { apiVersion: 'apps/v1', kind: 'ReplicaSet', name: rsName, uid: rs.metadata.uid ?? '', controller: true, blockOwnerDeletion: true };
     const states: PodState[] = [];
     const wanted = new Set<string>();
@@ -221,13 +237,15 @@ export class SkiperatorController {
     }
     for (const pod of run.pods) {
       if (!wanted.has(pod)) {
+        this.podStarts.delete(`${namespace}/${pod}`);
         store.remove('v1', 'Pod', namespace, pod);
         this.opts.logs.removePod(namespace, pod);
       }
     }
     run.pods = [...wanted];
     const ready = states.filter(s => s === 'running').length;
-    rs.status = { replicas, fullyLabeledReplicas: replicas, readyReplicas: ready, availableReplicas: ready, observedGeneration: rs.metadata.generation };
+    const rsGeneration = existingRs ? (existingRs.metadata.generation ?? 1) + (deepEqual(existingRs.spec, rs.spec) ? 0 : 1) : 1;
+    rs.status = { replicas, fullyLabeledReplicas: replicas, readyReplicas: ready, availableReplicas: ready, observedGeneration: rsGeneration };
     store.put(rs);
     return states;
   }
@@ -247,7 +265,9 @@ export class SkiperatorController {
     const name = app.metadata.name;
     const namespace = app.metadata.namespace ?? 'default';
     const existing = store.peek('v1', 'Pod', namespace, podName);
-    const created = existing?.metadata.creationTimestamp ? new Date(existing.metadata.creationTimestamp) : now;
+    const startKey = `${namespace}/${podName}`;
+    const created = new Date(this.podStarts.get(startKey) ?? (existing?.metadata.creationTimestamp ? Date.parse(existing.metadata.creationTimestamp) : now.getTime()));
+    this.podStarts.set(startKey, created.getTime());
     const state = this.podState(spec, behaviour, created, now);
     const prevStatuses = (existing?.status as { containerStatuses?: { restartCount: number }[] } | undefined)?.containerStatuses;
     const restarts = (prevStatuses?.[0]?.restartCount ?? (state === 'crash-loop' ? 4 : 0)) + (restart && state === 'crash-loop' ? 1 : 0);
@@ -375,11 +395,12 @@ export class SkiperatorController {
 
   private writeDeploymentStatus(deployment: KubeObject, replicas: number, ready: number, failing: PodState | undefined, now: Date): void {
     const { store } = this.opts;
-    const live = store.get('apps/v1', 'Deployment', deployment.metadata.namespace, deployment.metadata.name);
-    if (!live) return;
+    const existing = store.peek('apps/v1', 'Deployment', deployment.metadata.namespace, deployment.metadata.name);
+    const live = deployment;
+    live.metadata.generation = existing ? (existing.metadata.generation ?? 1) + (deepEqual(existing.spec, live.spec) ? 0 : 1) : 1;
     const time = rfc3339(now);
     const available = ready >= replicas;
-    const prev = (live.status as { conditions?: { type: string; status: string; lastTransitionTime: string }[] } | undefined)?.conditions ?? [];
+    const prev = (existing?.status as { conditions?: { type: string; status: string; lastTransitionTime: string }[] } | undefined)?.conditions ?? [];
     const since = (type: string, status: string) => prev.find(c => c.type === type && c.status === status)?.lastTransitionTime ?? time;
     const rsName = `${live.metadata.name}-${templateHash(live.spec as never as SkiperatorAppSpec)}`;
     live.status = {
@@ -403,8 +424,9 @@ export class SkiperatorController {
 
   private writeStatus(app: KubeObject, rendered: KubeObject[], ready: number, replicas: number, failing: PodState | undefined, now: Date): void {
     const { store } = this.opts;
-    const live = store.get(app.apiVersion, 'Application', app.metadata.namespace, app.metadata.name);
-    if (!live) return;
+    const existing = store.peek(app.apiVersion, 'Application', app.metadata.namespace, app.metadata.name);
+    const live = app;
+    live.metadata.generation = existing ? (existing.metadata.generation ?? 1) + (deepEqual(existing.spec, live.spec) ? 0 : 1) : 1;
     const ts = goTime(now);
     const subresources: Record<string, { status: string; message: string; timestamp: string }> = {};
     for (const o of rendered) subresources[`${o.kind}[${o.metadata.name}]`] = { status: 'Synced', message: `${o.kind} has been synced`, timestamp: ts };
@@ -417,7 +439,7 @@ export class SkiperatorController {
     };
     if (supportsReadyCondition(this.opts.skiperatorVersion)) {
       const [condStatus, reason, message] = readyCondition(failing, ready, replicas, (app.spec as SkiperatorAppSpec).image);
-      const prev = ((live.status as { conditions?: { type: string; status: string; reason: string; lastTransitionTime: string }[] } | undefined)?.conditions ?? []).find(c => c.type === 'Ready');
+      const prev = ((existing?.status as { conditions?: { type: string; status: string; reason: string; lastTransitionTime: string }[] } | undefined)?.conditions ?? []).find(c => c.type === 'Ready');
       status.conditions = [
         {
           type: 'Ready',

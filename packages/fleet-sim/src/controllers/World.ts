@@ -100,10 +100,13 @@ export class World {
   }
 
   private apply(cluster: string, obj: KubeObject): KubeObject {
-    const stored = this.store(cluster).put(obj);
-    // While seeding no listener runs: call Skiperator directly so seeding stays one pass.
-    if (!this.started && stored.apiVersion === SKIPERATOR_API_VERSION && stored.kind === 'Application') this.skiperators.get(cluster)?.reconcile(stored);
-    return stored;
+    const skiperator = this.skiperators.get(cluster);
+    // While seeding no listener runs: Skiperator reconciles directly and writes the app once, with its status.
+    if (!this.started && skiperator && obj.apiVersion === SKIPERATOR_API_VERSION && obj.kind === 'Application') {
+      skiperator.reconcile(obj);
+      return obj;
+    }
+    return this.store(cluster).put(obj);
   }
 
   private seed(): void {

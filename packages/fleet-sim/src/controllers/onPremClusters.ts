@@ -11,6 +11,8 @@ export const ONPREM_NAMESPACE = 'kube-system';
 /** Lifecycle states, as `gkectl list clusters`/the On-Prem API report them. */
 export type OnPremState = 'RUNNING' | 'UPGRADING' | 'ERROR';
 
+const READY_REASONS: Record<OnPremState, string> = { RUNNING: 'ClusterRunning', UPGRADING: 'Upgrading', ERROR: 'UpgradeFailed' };
+
 function status(version: string, kubernetesVersion: string, state: OnPremState, at: Date, message = ''): Record<string, unknown> {
   const time = rfc3339(at);
   return {
@@ -21,7 +23,7 @@ function status(version: string, kubernetesVersion: string, state: OnPremState, 
       {
         type: 'Ready',
         status: state === 'RUNNING' ? 'True' : 'False',
-        reason: state === 'RUNNING' ? 'ClusterRunning' : state === 'UPGRADING' ? 'Upgrading' : 'UpgradeFailed',
+        reason: READY_REASONS[state],
         message,
         lastTransitionTime: time,
       },

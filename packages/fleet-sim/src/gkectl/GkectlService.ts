@@ -213,8 +213,11 @@ export class GkectlService {
   private configCluster(req: GkectlRunRequest, admin: ScenarioCluster): { cluster: ScenarioCluster; kind: 'user' | 'admin'; target?: string } {
     const config = req.config;
     if (!config) throw new Error('--config is required');
-    const kind = config.kind === 'AdminCluster' ? 'admin' : config.kind === 'UserCluster' ? 'user' : undefined;
-    const name = typeof config.name === 'string' ? config.name : kind === 'admin' ? admin.name : undefined;
+    const kinds: Record<string, 'admin' | 'user'> = { AdminCluster: 'admin', UserCluster: 'user' };
+    const kind = typeof config.kind === 'string' ? kinds[config.kind] : undefined;
+    let name = typeof config.name === 'string' ? config.name : undefined;
+    // An admin cluster config may leave out its name: it is the cluster the kubeconfig reaches.
+    if (!name && kind === 'admin') name = admin.name;
     if (!name) throw new Error('config: field "name" is required');
     const cluster = this.world.clusters.get(name);
     if (!cluster) throw new Error(`config: cluster "${name}" is not managed by admin cluster "${admin.name}"`);
@@ -297,7 +300,7 @@ export class GkectlService {
     }
     return {
       cluster: admin.name,
-      lines: ['Reading bundle at ' + path, `Preparing bundle "${version}" in admin cluster "${admin.name}"...`],
+      lines: [`Reading bundle at ${path}`, `Preparing bundle "${version}" in admin cluster "${admin.name}"...`],
       progress: ['Uploading OS images to vSphere...', 'Pushing container images to the private registry...', 'Applying bundle to admin cluster...'],
       effect: () => {
         const set = this.world.preparedBundles.get(admin.name) ?? new Set<string>();

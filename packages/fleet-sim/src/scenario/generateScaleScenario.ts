@@ -3,6 +3,11 @@ import { Scenario, ScenarioApp, ScenarioCluster, ScenarioTeam } from './scenario
 const ENVIRONMENTS = ['sandbox', 'dev', 'test', 'prod'] as const;
 const TEAM_COUNT = 20;
 
+function controlPlaneFor(onPrem: boolean, i: number): ScenarioCluster['controlPlane'] {
+  if (!onPrem) return 'gke-managed';
+  return i % 4 === 0 ? 'kubeception' : 'controlplane-v2';
+}
+
 /** Options of the benchmark world. */
 export type ScaleScenarioOptions = { clusters: number; appsPerCluster: number };
 
@@ -39,7 +44,7 @@ export function generateScaleScenario(opts: ScaleScenarioOptions): Scenario {
       environment,
       site: onPrem ? 'scale' : 'scalegcp',
       platform: onPrem ? 'anthos-vmware' : 'gke',
-      controlPlane: onPrem ? (i % 4 === 0 ? 'kubeception' : 'controlplane-v2') : 'gke-managed',
+      controlPlane: controlPlaneFor(onPrem, i),
       adminCluster: onPrem ? `scale-admin-${environment}` : undefined,
       kubernetesVersion: onPrem ? 'v1.30.8-gke.1300' : 'v1.31.6-gke.1020000',
       platformVersion: onPrem ? '1.30.400-gke.133' : '1.31.6-gke.1020000',
