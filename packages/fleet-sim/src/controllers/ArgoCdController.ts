@@ -59,6 +59,9 @@ export class ArgoCdController {
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly unsubscribers: (() => void)[] = [];
   private flushScheduled = false;
+  /** Application names by destination "cluster/namespace", so destination events need no scan. */
+  private readonly byDestination = new Map<string, Set<string>>();
+  private readonly destinationOf = new Map<string, string>();
 
   constructor(
     private readonly opts: { namespace: string; store: ObjectStore; world: ArgoWorld; syncMs: number; destinations: string[] },
@@ -95,7 +98,10 @@ export class ArgoCdController {
       const store = this.opts.world.destinationStore(cluster);
       if (store) this.unsubscribers.push(store.onChange(e => this.onDestinationEvent(cluster, e)));
     }
-    for (const app of this.opts.store.scan(ARGO_API_VERSION, 'Application', this.opts.namespace)) this.triggers.set(app.metadata.name, triggerOf(app));
+    for (const app of this.opts.store.scan(ARGO_API_VERSION, 'Application', this.opts.namespace)) {
+      this.triggers.set(app.metadata.name, triggerOf(app));
+      this.index(app);
+    }
   }
 
   /** Re-compares every Application reading a repo (what Argo CD's git webhook triggers). */
@@ -116,6 +122,7 @@ export class ArgoCdController {
     if (app.kind !== 'Application' || !app.apiVersion.startsWith('argoproj.io/') || app.metadata.namespace !== this.opts.namespace) return;
     const name = app.metadata.name;
     if (event.type === 'DELETED') {
+      this.unindex(name);
       this.triggers.delete(name);
       if (app.metadata.finalizers?.includes('resources-finalizer.argocd.argoproj.io')) this.prune(app);
       return;
@@ -127,6 +134,7 @@ export class ArgoCdController {
       this.opts.store.put(copy);
       return;
     }
+    this.index(app);
     const trigger = triggerOf(app);
     if (deepEqual(this.triggers.get(name), trigger)) return;
     this.triggers.set(name, trigger);
@@ -143,10 +151,7 @@ export class ArgoCdController {
     const kind = event.object.kind;
     if (kind !== 'Application' && kind !== 'Deployment' && kind !== 'Namespace') return;
     const namespace = kind === 'Namespace' ? event.object.metadata.name : event.object.metadata.namespace;
-    for (const app of this.opts.store.scan(ARGO_API_VERSION, 'Application', this.opts.namespace)) {
-      const dest = (app.spec as AppSpec).destination;
-      if ((dest.name ?? dest.server) === cluster && dest.namespace === namespace) this.pending.add(app.metadata.name);
-    }
+    for (const name of this.byDestination.get(`${cluster}/${namespace}`) ?? []) this.pending.add(name);
     if (this.pending.size && !this.flushScheduled) {
       this.flushScheduled = true;
       setImmediate(() => {
@@ -159,6 +164,23 @@ export class ArgoCdController {
         }
       });
     }
+  }
+
+  private index(app: KubeObject): void {
+    const dest = (app.spec as AppSpec).destination;
+    const key = `${dest.name ?? dest.server}/${dest.namespace}`;
+    if (this.destinationOf.get(app.metadata.name) === key) return;
+    this.unindex(app.metadata.name);
+    this.destinationOf.set(app.metadata.name, key);
+    const names = this.byDestination.get(key) ?? new Set<string>();
+    names.add(app.metadata.name);
+    this.byDestination.set(key, names);
+  }
+
+  private unindex(name: string): void {
+    const key = this.destinationOf.get(name);
+    if (key) this.byDestination.get(key)?.delete(name);
+    this.destinationOf.delete(name);
   }
 
   /** Re-compares, writes status, removes a refresh annotation and auto-syncs when due. */

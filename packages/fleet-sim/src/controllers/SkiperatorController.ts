@@ -27,8 +27,12 @@ export type SkiperatorControllerOptions = {
   behaviourOf(namespace: string, app: string): PodBehaviour | undefined;
   /** Whether healthy pods get events and log lines (off at scale to keep seeding cheap). */
   eagerPodDetails: boolean;
+  /** Render only Deployment, Service and HPA (big worlds). */
+  workloadOnly?: boolean;
   now(): Date;
 };
+
+const WORKLOAD_KINDS = new Set(['Deployment', 'Service', 'HorizontalPodAutoscaler']);
 
 type PodState = 'running' | 'starting' | 'image-pull' | 'crash-loop';
 type Owned = { apiVersion: string; kind: string; name: string };
@@ -86,7 +90,7 @@ export class SkiperatorController {
     const now = this.opts.now();
     app.metadata.uid = app.metadata.uid ?? store.peek(app.apiVersion, 'Application', namespace, name)?.metadata.uid ?? this.uid(app);
     const owner: OwnerReference = { apiVersion: SKIPERATOR_API_VERSION, kind: 'Application', name, uid: app.metadata.uid ?? '', controller: true, blockOwnerDeletion: true };
-    const rendered = renderOwnedResources(app, owner);
+    const rendered = renderOwnedResources(app, owner).filter(o => !this.opts.workloadOnly || WORKLOAD_KINDS.has(o.kind));
     const previous = this.owned.get(key) ?? [];
     const current: Owned[] = rendered.map(o => ({ apiVersion: o.apiVersion, kind: o.kind, name: o.metadata.name }));
     for (const gone of previous) {

@@ -161,6 +161,16 @@ describe('the demo world', () => {
     expect(dest.get('apps/v1', 'Deployment', 'seeiendom-api-pr-7', 'seeiendom-api')).toBeDefined();
   });
 
+  it('deletes the Application and prunes its workload when the directory is removed', async () => {
+    expect(argoApp('atgcp1-dev', 'atkv3-sandbox-seeiendom-frontend-feature-123')).toBeDefined();
+    expect(detach.world.removeAppsRepoDirectory('seeiendom', 'atkv3-sandbox', 'seeiendom-frontend-feature-123')).toBe(true);
+    expect(argoApp('atgcp1-dev', 'atkv3-sandbox-seeiendom-frontend-feature-123')).toBeUndefined();
+    const dest = sim.cluster('atkv3-sandbox').store;
+    expect(dest.get(SKIP, 'Application', 'seeiendom-frontend-feature-123', 'seeiendom-frontend')).toBeUndefined();
+    expect(dest.list('apps/v1', 'Deployment', 'seeiendom-frontend-feature-123')).toEqual([]);
+    expect(dest.list('v1', 'Pod', 'seeiendom-frontend-feature-123')).toEqual([]);
+  });
+
   it('refuses to sync a directory whose namespace is outside the team prefix', async () => {
     detach.world.addAppsRepoDirectory('nrl', 'atkv3-dev', 'matrikkel-stolen', {
       apiVersion: SKIP,

@@ -131,6 +131,7 @@ export class World {
             imageExists: image => !this.missingImages.has(image),
             behaviourOf: (ns, app) => this.behaviours.get(`${c.name}/${ns}/${app}`),
             eagerPodDetails: scenario.eagerPodLogs,
+            workloadOnly: scenario.ownedResources === 'workload',
             now: this.now,
           }),
         );

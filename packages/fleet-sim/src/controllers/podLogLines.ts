@@ -1,7 +1,8 @@
 /** What a pod's containers print on start, by how the pod fares: [container, line] pairs. */
 export function podLogLines(input: { app: string; image: string; state: 'running' | 'starting' | 'image-pull' | 'crash-loop'; now: Date }): [string, string][] {
   const { app, image, state } = input;
-  const ts = (offsetMs: number) => new Date(input.now.getTime() + offsetMs).toISOString();
+  // Lines are dated just before `now`, as if the container had started a little earlier.
+  const ts = (offsetMs: number) => new Date(input.now.getTime() - 40000 + offsetMs).toISOString();
   const tag = image.split(':').pop() ?? 'latest';
   const proxy = (msg: string, offset: number): [string, string] => ['istio-proxy', `${ts(offset)}\tinfo\t${msg}`];
   const line = (level: string, msg: string, offset: number): [string, string] => [app, JSON.stringify({ '@timestamp': ts(offset), level, logger: `no.kartverket.${app.replace(/-/g, '.')}`, message: msg })];

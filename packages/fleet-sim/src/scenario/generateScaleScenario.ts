@@ -98,5 +98,6 @@ export function generateScaleScenario(opts: ScaleScenarioOptions): Scenario {
     missingImages: [],
     preparedBundles: Object.fromEntries([...admins.values()].map(a => [a.name, [a.platformVersion, '1.30.400-gke.133']])),
     eagerPodLogs: false,
+    ownedResources: 'workload',
   };
 }

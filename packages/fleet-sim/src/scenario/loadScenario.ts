@@ -1,11 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { generateScaleScenario } from './generateScaleScenario';
 import { Scenario, scenarioSchema } from './scenarioSchema';
 
 /** Where the built-in scenario files live. */
-export const SCENARIOS_DIR = resolve(__dirname, '../../scenarios');
+export const SCENARIOS_DIR = resolve(dirname(require.resolve('@internal/fleet-sim/package.json')), 'scenarios');
 
 /** Validates a parsed scenario; the error names the offending field, e.g. `apps.3.namespace: ...`. */
 export function parseScenario(raw: unknown, source = 'scenario'): Scenario {

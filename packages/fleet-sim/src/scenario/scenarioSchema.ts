@@ -106,6 +106,8 @@ export const scenarioSchema = z
     preparedBundles: z.record(z.array(platformVersion)).default({}),
     /** Whether pods of healthy apps get log lines and events at seed time (off in the scale scenario). */
     eagerPodLogs: z.boolean().default(true),
+    /** What Skiperator renders: everything, or only the workload (Deployment, Service, HPA) to keep big worlds cheap. */
+    ownedResources: z.enum(['all', 'workload']).default('all'),
   })
   .strict()
   .superRefine((s, ctx) => {

@@ -123,21 +123,22 @@ export class FleetCache {
       const watch = this.watches.get(metadata.name);
       const remembered = this.remembered.get(metadata.name);
       const nodes = watch?.list('nodes') ?? [];
-      const live = nodes.length > 0;
+      let nodeCounts: { ready: number; total: number } | undefined;
       const ready = nodes.filter(n =>
         n.status?.conditions?.some(c => c.type === 'Ready' && c.status === 'True'),
       ).length;
+      if (nodes.length > 0) {
+        nodeCounts = { ready, total: nodes.length };
+      } else if (remembered?.nodesTotal !== undefined) {
+        nodeCounts = { ready: remembered.nodesReady ?? 0, total: remembered.nodesTotal };
+      }
       return {
         metadata,
         versions: {
           kubernetes: watch?.kubernetesVersion ?? remembered?.kubernetesVersion,
           platform: this.platformVersion(metadata.name) ?? remembered?.platformVersion,
         },
-        nodes: live
-          ? { ready, total: nodes.length }
-          : remembered?.nodesTotal !== undefined
-          ? { ready: remembered.nodesReady ?? 0, total: remembered.nodesTotal }
-          : undefined,
+        nodes: nodeCounts,
         freshness: this.freshness(metadata.name),
       };
     });

@@ -104,11 +104,15 @@ function podSummary(pod: V1Pod): PodSummary {
     name: pod.metadata?.name ?? '',
     phase: pod.status?.phase,
     containers: (pod.status?.containerStatuses ?? []).map(c => {
-      const [state, detail] = c.state?.waiting
-        ? ['waiting', c.state.waiting]
-        : c.state?.terminated
-        ? ['terminated', c.state.terminated]
-        : ['running', undefined];
+      let state = 'running';
+      let detail: { reason?: string; message?: string } | undefined;
+      if (c.state?.waiting) {
+        state = 'waiting';
+        detail = c.state.waiting;
+      } else if (c.state?.terminated) {
+        state = 'terminated';
+        detail = c.state.terminated;
+      }
       return {
         name: c.name,
         ready: c.ready,
@@ -286,17 +290,18 @@ export class DefaultFleetService implements FleetService {
     }
     await new Promise<void>((resolve, reject) => {
       let controller: AbortController | undefined;
-      const finish = () => {
-        signal.removeEventListener('abort', onAbort);
-        resolve();
-      };
       const onAbort = () => {
         try {
           controller?.abort();
         } catch {
           // client-node's stream raises when aborted mid-read; the caller has gone anyway
         }
-        finish();
+        signal.removeEventListener('abort', onAbort);
+        resolve();
+      };
+      const finish = () => {
+        signal.removeEventListener('abort', onAbort);
+        resolve();
       };
       signal.addEventListener('abort', onAbort);
       new Log(kc)
