@@ -18,7 +18,7 @@ let page;
 before(async () => {
   portal = spawn('node', ['scripts/run-portal.mjs'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), SKIP_EXTRA_CONFIG: path.join(root, 'e2e', 'app-config.e2e.yaml') },
+    env: { ...process.env, PORT: String(port), SKIP_SIM_DIR: path.join(root, '.skip-run', 'sim-e2e'), SKIP_EXTRA_CONFIG: path.join(root, 'e2e', 'app-config.e2e.yaml') },
     stdio: ['ignore', 'pipe', 'inherit'],
     detached: true,
   });

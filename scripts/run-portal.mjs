@@ -10,7 +10,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const scenario = args.includes('--scenario') ? args[args.indexOf('--scenario') + 1] : 'demo';
 const port = Number(process.env.PORT ?? 7007);
-const simDir = path.join(root, '.skip-run', 'sim');
+const simDir = process.env.SKIP_SIM_DIR ?? path.join(root, '.skip-run', 'sim');
 const children = [];
 
 function stopAll(code = 0) {

@@ -29,10 +29,13 @@ step "lint"
 npx backstage-cli repo lint
 
 step "unit and integration tests"
-npx backstage-cli repo test --maxWorkers=2
+CI=true npx backstage-cli repo test --maxWorkers=2
 
 step "browser tests (Playwright in Chromium)"
 (cd packages/app && npx backstage-cli package build >/dev/null)
 node --test --test-concurrency=1 'e2e/*.test.mjs'
+
+step "benchmark smoke run (the full run: node scripts/bench.mjs)"
+node scripts/bench.mjs --smoke
 
 step "all green"

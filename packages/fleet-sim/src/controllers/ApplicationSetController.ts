@@ -103,7 +103,7 @@ export class ApplicationSetController {
   private render(appSet: KubeObject, spec: AppSetSpec, dir: AppsDirectory): KubeObject {
     const segments = dir.path.split('/');
     const params = { path: { path: dir.path, basename: segments[segments.length - 1], segments } };
-    const rendered = renderTemplate(structuredClone(spec.template), params) as AppSetSpec['template'];
+    const rendered = renderTemplate(spec.template, params) as AppSetSpec['template'];
     const appSpec = rendered.spec as { syncPolicy?: { automated?: { prune?: boolean; selfHeal?: boolean } } };
     const autoSync = dir.config.autoSync ?? true;
     if (appSpec.syncPolicy) {

@@ -278,8 +278,8 @@ export class ArgoCdController {
       if (managed?.annotations) ns.metadata.annotations = { ...managed.annotations };
       this.opts.world.apply(cluster, ns);
     }
-    for (const m of manifests) {
-      const obj = structuredClone(m);
+    // Callers hand over fresh copies (desired() or a seed override), so they are changed in place.
+    for (const obj of manifests) {
       obj.metadata.namespace = obj.metadata.namespace ?? spec.destination.namespace;
       obj.metadata.annotations = { ...obj.metadata.annotations, 'argocd.argoproj.io/tracking-id': trackingId(appName, obj) };
       const live = store.peek(obj.apiVersion, obj.kind, obj.metadata.namespace, obj.metadata.name);

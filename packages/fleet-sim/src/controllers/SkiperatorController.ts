@@ -85,7 +85,8 @@ export class SkiperatorController {
       this.remove(namespace, name);
       return;
     }
-    this.reconciledSpec.set(key, structuredClone(app.spec));
+    // `app` is this controller's own copy and its spec is never mutated, so keeping a reference is safe.
+    this.reconciledSpec.set(key, app.spec);
     const spec = app.spec as SkiperatorAppSpec;
     const now = this.opts.now();
     app.metadata.uid = app.metadata.uid ?? store.peek(app.apiVersion, 'Application', namespace, name)?.metadata.uid ?? this.uid(app);
