@@ -179,4 +179,24 @@ describe('skip-fleet backend against the simulated fleet', () => {
     );
     expect(resumed.items).toHaveLength(3);
   });
+
+  it('shows an upgrade the admin cluster reports as running, with its target version', async () => {
+    const admin = sim.cluster('atkv3-admin-nonprod').store;
+    const onprem = admin.get('onprem.cluster.gke.io/v1alpha1', 'OnPremUserCluster', 'kube-system', 'atkv3-dev')!;
+    const status = onprem.status as Record<string, unknown>;
+    admin.put({
+      ...onprem,
+      spec: { ...(onprem.spec as object), gkeOnPremVersion: '1.31.200-gke.59' },
+      status: { ...status, state: 'UPGRADING' },
+    });
+    const answer = await eventually(
+      clusters,
+      c => c.items.find(i => i.metadata.name === 'atkv3-dev')?.upgradeInProgress !== undefined,
+      'atkv3-dev to show its upgrade',
+    );
+    const row = answer.items.find(i => i.metadata.name === 'atkv3-dev')!;
+    expect(row.upgradeInProgress?.targetVersion).toBe('1.31.200-gke.59');
+    expect(row.versions.platform).toBe(status.version);
+    expect(answer.items.find(i => i.metadata.name === 'atkv3-test')?.upgradeInProgress).toBeUndefined();
+  });
 });

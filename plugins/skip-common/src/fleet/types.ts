@@ -24,9 +24,16 @@ export const clusterStatusSchema = z.object({
   versions: clusterVersionsSchema,
   nodes: z.object({ ready: z.number().int(), total: z.number().int() }).optional(),
   freshness: clusterFreshnessSchema,
-  /** An upgrade that is running on this cluster, as the upgrades plugin reports it. */
+  /**
+   * An upgrade running on this cluster: as the admin cluster reports it (on-prem cluster
+   * object in state UPGRADING), and, once the upgrades plugin runs it, with its run.
+   */
   upgradeInProgress: z
-    .object({ runId: z.string(), targetVersion: z.string() })
+    .object({
+      targetVersion: z.string().optional(),
+      runId: z.string().optional(),
+      since: z.string().optional(),
+    })
     .optional(),
 });
 export type ClusterStatus = z.infer<typeof clusterStatusSchema>;

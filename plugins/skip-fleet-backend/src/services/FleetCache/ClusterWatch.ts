@@ -16,6 +16,12 @@ import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { Reachability } from '@internal/plugin-skip-common';
 import { ArgoApplication, SkiperatorApplication } from './kubeTypes';
 
+/** GKE on VMware's own record of a cluster, kept in its admin cluster. */
+export type OnPremClusterObject = KubernetesObject & {
+  spec?: { gkeOnPremVersion?: string };
+  status?: { version?: string; state?: string; lastUpdateTime?: string };
+};
+
 /** The kinds the cache watches, with the object type each holds. */
 export type WatchedKinds = {
   nodes: V1Node;
@@ -23,14 +29,8 @@ export type WatchedKinds = {
   skiperatorApps: SkiperatorApplication;
   deployments: V1Deployment;
   argoApps: ArgoApplication;
-  onpremUserClusters: KubernetesObject & {
-    spec?: { gkeOnPremVersion?: string };
-    status?: { version?: string };
-  };
-  onpremAdminClusters: KubernetesObject & {
-    spec?: { gkeOnPremVersion?: string };
-    status?: { version?: string };
-  };
+  onpremUserClusters: OnPremClusterObject;
+  onpremAdminClusters: OnPremClusterObject;
 };
 export type WatchedKind = keyof WatchedKinds;
 

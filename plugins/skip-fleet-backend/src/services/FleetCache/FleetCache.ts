@@ -140,6 +140,7 @@ export class FleetCache {
         },
         nodes: nodeCounts,
         freshness: this.freshness(metadata.name),
+        upgradeInProgress: this.upgradeInProgress(metadata.name),
       };
     });
   }
@@ -147,19 +148,35 @@ export class FleetCache {
   /** The platform release a cluster runs: GKE reports it in /version, on-prem clusters in their admin cluster. */
   platformVersion(cluster: string): string | undefined {
     const configured = this.config.cluster(cluster);
-    if (!configured) return undefined;
-    const { metadata } = configured;
-    if (metadata.platform === 'gke') {
+    if (configured?.metadata.platform === 'gke') {
       return this.watches.get(cluster)?.kubernetesVersion?.replace(/^v/, '');
     }
+    const object = this.onPremObject(cluster);
+    return object?.status?.version ?? object?.spec?.gkeOnPremVersion;
+  }
+
+  /** An upgrade the admin cluster reports as running on an on-prem cluster. */
+  upgradeInProgress(cluster: string): ClusterStatus['upgradeInProgress'] {
+    const object = this.onPremObject(cluster);
+    if (object?.status?.state !== 'UPGRADING') return undefined;
+    const target = object.spec?.gkeOnPremVersion;
+    return {
+      targetVersion: target && target !== object.status.version ? target : undefined,
+      since: object.status.lastUpdateTime,
+    };
+  }
+
+  private onPremObject(cluster: string) {
+    const metadata = this.config.cluster(cluster)?.metadata;
+    if (!metadata || metadata.platform !== 'anthos-vmware') return undefined;
     const admin = this.watches.get(metadata.role === 'admin' ? cluster : metadata.adminCluster ?? '');
     if (!admin) return undefined;
     const kind = metadata.role === 'admin' ? 'onpremAdminClusters' : 'onpremUserClusters';
-    const object = admin
-      .list(kind)
-      .find(o => o.metadata?.name === cluster) ??
-      (metadata.role === 'admin' ? admin.list(kind)[0] : undefined);
-    return object?.status?.version ?? object?.spec?.gkeOnPremVersion;
+    const objects = admin.list(kind);
+    return (
+      objects.find(o => o.metadata?.name === cluster) ??
+      (metadata.role === 'admin' ? objects[0] : undefined)
+    );
   }
 
   /** Skiperator apps with the given name, on every cluster (optionally in one namespace). */

@@ -63,7 +63,7 @@ export function ClusterTable(props: ClusterTableProps) {
       title: 'Upgrade',
       render: c =>
         c.upgradeInProgress
-          ? `Upgrading to ${c.upgradeInProgress.targetVersion}`
+          ? `Upgrading${c.upgradeInProgress.targetVersion ? ` to ${c.upgradeInProgress.targetVersion}` : ''}`
           : '–',
     },
   ];
