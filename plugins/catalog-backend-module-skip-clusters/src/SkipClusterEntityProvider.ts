@@ -1,12 +1,22 @@
-import { ANNOTATION_LOCATION, ANNOTATION_ORIGIN_LOCATION, ResourceEntity } from '@backstage/catalog-model';
-import type { EntityProvider, EntityProviderConnection } from '@backstage/plugin-catalog-node';
+import {
+  ANNOTATION_LOCATION,
+  ANNOTATION_ORIGIN_LOCATION,
+  ResourceEntity,
+} from '@backstage/catalog-model';
+import type {
+  EntityProvider,
+  EntityProviderConnection,
+} from '@backstage/plugin-catalog-node';
 import { ANNOTATION_CLUSTER_NAME } from '@internal/plugin-skip-common';
 import type { ConfiguredCluster } from '@internal/plugin-skip-node';
 
 const LOCATION = 'skip-clusters:config';
 
 /** One catalog Resource per configured cluster, so clusters are searchable and linkable. */
-export function clusterEntity(cluster: ConfiguredCluster, owner: string): ResourceEntity {
+export function clusterEntity(
+  cluster: ConfiguredCluster,
+  owner: string,
+): ResourceEntity {
   const { metadata } = cluster;
   return {
     apiVersion: 'backstage.io/v1alpha1',
@@ -14,7 +24,9 @@ export function clusterEntity(cluster: ConfiguredCluster, owner: string): Resour
     metadata: {
       name: metadata.name,
       title: metadata.name,
-      description: `${metadata.platform === 'gke' ? 'GKE' : 'Anthos on VMware'} ${metadata.role} cluster in ${metadata.environment} (${metadata.site})`,
+      description: `${
+        metadata.platform === 'gke' ? 'GKE' : 'Anthos on VMware'
+      } ${metadata.role} cluster in ${metadata.environment} (${metadata.site})`,
       tags: [metadata.environment, metadata.platform, metadata.controlPlane],
       labels: {
         'skip.kartverket.no/environment': metadata.environment,
@@ -31,7 +43,9 @@ export function clusterEntity(cluster: ConfiguredCluster, owner: string): Resour
       type: 'kubernetes-cluster',
       owner,
       system: 'skip',
-      ...(metadata.adminCluster ? { dependsOn: [`resource:default/${metadata.adminCluster}`] } : {}),
+      ...(metadata.adminCluster
+        ? { dependsOn: [`resource:default/${metadata.adminCluster}`] }
+        : {}),
     },
   };
 }

@@ -4,4 +4,7 @@
  * @packageDocumentation
  */
 export { catalogModuleSkipClusters as default } from './module';
-export { SkipClusterEntityProvider, clusterEntity } from './SkipClusterEntityProvider';
+export {
+  SkipClusterEntityProvider,
+  clusterEntity,
+} from './SkipClusterEntityProvider';

@@ -9,10 +9,16 @@ export const catalogModuleSkipClusters = createBackendModule({
   moduleId: 'skip-clusters',
   register(reg) {
     reg.registerInit({
-      deps: { catalog: catalogProcessingExtensionPoint, skipConfig: skipConfigServiceRef },
+      deps: {
+        catalog: catalogProcessingExtensionPoint,
+        skipConfig: skipConfigServiceRef,
+      },
       async init({ catalog, skipConfig }) {
-        const owner = skipConfig.platformTeamGroups[0] ?? 'group:default/platform-team';
-        catalog.addEntityProvider(new SkipClusterEntityProvider(skipConfig.clusters, owner));
+        const owner =
+          skipConfig.platformTeamGroups[0] ?? 'group:default/platform-team';
+        catalog.addEntityProvider(
+          new SkipClusterEntityProvider(skipConfig.clusters, owner),
+        );
       },
     });
   },

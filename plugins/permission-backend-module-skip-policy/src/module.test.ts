@@ -37,8 +37,9 @@ async function startBackend() {
       }),
       mockServices.userInfo.mock({
         getUserInfo: async credentials => {
-          const userEntityRef = (credentials.principal as { userEntityRef: string })
-            .userEntityRef;
+          const userEntityRef = (
+            credentials.principal as { userEntityRef: string }
+          ).userEntityRef;
           return {
             userEntityRef,
             ownershipEntityRefs: memberships[userEntityRef] ?? [userEntityRef],
@@ -71,21 +72,36 @@ describe('SKIP permission policy, through the permission backend API', () => {
   });
 
   it('lets a platform-team member start upgrades and sync apps', async () => {
-    for (const permission of [skipUpgradeRunCreatePermission, skipArgoAppSyncPermission]) {
-      expect(await authorize(server, 'user:default/pia', permission)).toMatchObject({
+    for (const permission of [
+      skipUpgradeRunCreatePermission,
+      skipArgoAppSyncPermission,
+    ]) {
+      expect(
+        await authorize(server, 'user:default/pia', permission),
+      ).toMatchObject({
         result: AuthorizeResult.ALLOW,
       });
     }
   });
 
   it('lets any other user read but not act', async () => {
-    expect(await authorize(server, 'user:default/dev', skipFleetReadPermission)).toMatchObject({
+    expect(
+      await authorize(server, 'user:default/dev', skipFleetReadPermission),
+    ).toMatchObject({
       result: AuthorizeResult.ALLOW,
     });
-    expect(await authorize(server, 'user:default/dev', skipArgoAppSyncPermission)).toMatchObject({
+    expect(
+      await authorize(server, 'user:default/dev', skipArgoAppSyncPermission),
+    ).toMatchObject({
       result: AuthorizeResult.DENY,
     });
-    expect(await authorize(server, 'user:default/dev', skipUpgradeRunCreatePermission)).toMatchObject({
+    expect(
+      await authorize(
+        server,
+        'user:default/dev',
+        skipUpgradeRunCreatePermission,
+      ),
+    ).toMatchObject({
       result: AuthorizeResult.DENY,
     });
   });
@@ -94,7 +110,9 @@ describe('SKIP permission policy, through the permission backend API', () => {
     const res = await request(server)
       .post('/api/permission/authorize')
       .set('Authorization', mockCredentials.user.header('user:default/dev'))
-      .send({ items: [{ id: '1', permission: skipOnboardingRequestCreatePermission }] });
+      .send({
+        items: [{ id: '1', permission: skipOnboardingRequestCreatePermission }],
+      });
     expect(res.status).toBe(400);
   });
 });
@@ -104,7 +122,10 @@ describe('SKIP permission policy, through the permission backend API', () => {
 // is therefore evaluated with the framework's own condition authorizer.
 describe('SKIP permission policy, onboarding requests', () => {
   const policy = new SkipPermissionPolicy(['group:default/platform-team']);
-  const authorizeFor = async (ownershipEntityRefs: string[], groupRef: string) => {
+  const authorizeFor = async (
+    ownershipEntityRefs: string[],
+    groupRef: string,
+  ) => {
     const decision = await policy.handle(
       { permission: skipOnboardingRequestCreatePermission },
       {
@@ -115,13 +136,20 @@ describe('SKIP permission policy, onboarding requests', () => {
     if (decision.result !== AuthorizeResult.CONDITIONAL) {
       return decision.result === AuthorizeResult.ALLOW;
     }
-    return createConditionAuthorizer([isTeamMemberRule])(decision, { groupRef });
+    return createConditionAuthorizer([isTeamMemberRule])(decision, {
+      groupRef,
+    });
   };
 
   it('lets a user request onboarding only for the groups they belong to', async () => {
     const dev = ['user:default/dev', 'group:default/seeiendom'];
     expect(await authorizeFor(dev, 'group:default/seeiendom')).toBe(true);
     expect(await authorizeFor(dev, 'group:default/matrikkel')).toBe(false);
-    expect(await authorizeFor(['user:default/pia', 'group:default/platform-team'], 'group:default/matrikkel')).toBe(true);
+    expect(
+      await authorizeFor(
+        ['user:default/pia', 'group:default/platform-team'],
+        'group:default/matrikkel',
+      ),
+    ).toBe(true);
   });
 });

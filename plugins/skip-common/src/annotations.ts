@@ -8,7 +8,8 @@ export const ANNOTATION_SKIPERATOR_APPS = 'skip.kartverket.no/skiperator-apps';
 export const ANNOTATION_ARGOCD_APPS = 'skip.kartverket.no/argocd-apps';
 
 /** The team's namespace prefix on a Group entity, e.g. `seeiendom-`. */
-export const ANNOTATION_NAMESPACE_PREFIX = 'skip.kartverket.no/namespace-prefix';
+export const ANNOTATION_NAMESPACE_PREFIX =
+  'skip.kartverket.no/namespace-prefix';
 
 /** IAM group emails on a Group entity, comma-separated. */
 export const ANNOTATION_IAM_GROUPS = 'skip.kartverket.no/iam-groups';

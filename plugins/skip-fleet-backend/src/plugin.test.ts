@@ -6,7 +6,10 @@ import {
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { FleetSim, startFleetSim } from '@internal/fleet-sim';
-import type { AppsResponse, ListClustersResponse } from '@internal/plugin-skip-common';
+import type {
+  AppsResponse,
+  ListClustersResponse,
+} from '@internal/plugin-skip-common';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,17 +22,31 @@ jest.setTimeout(90_000);
 const component = {
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Component',
-  metadata: { name: 'matrikkel-api', annotations: { 'skip.kartverket.no/skiperator-apps': 'matrikkel-api' } },
-  spec: { type: 'service', owner: 'group:default/matrikkel', lifecycle: 'production' },
+  metadata: {
+    name: 'matrikkel-api',
+    annotations: { 'skip.kartverket.no/skiperator-apps': 'matrikkel-api' },
+  },
+  spec: {
+    type: 'service',
+    owner: 'group:default/matrikkel',
+    lifecycle: 'production',
+  },
 };
 const team = {
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Group',
-  metadata: { name: 'matrikkel', annotations: { 'skip.kartverket.no/namespace-prefix': 'matrikkel-' } },
+  metadata: {
+    name: 'matrikkel',
+    annotations: { 'skip.kartverket.no/namespace-prefix': 'matrikkel-' },
+  },
   spec: { type: 'team', children: [] },
 };
 
-async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, what: string): Promise<T> {
+async function eventually<T>(
+  read: () => Promise<T>,
+  ok: (value: T) => boolean,
+  what: string,
+): Promise<T> {
   const deadline = Date.now() + 45_000;
   let last: T | undefined;
   while (Date.now() < deadline) {
@@ -37,7 +54,12 @@ async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, 
     if (ok(last)) return last;
     await new Promise(r => setTimeout(r, 200));
   }
-  throw new Error(`Timed out waiting for ${what}; last: ${JSON.stringify(last)?.slice(0, 500)}`);
+  throw new Error(
+    `Timed out waiting for ${what}; last: ${JSON.stringify(last)?.slice(
+      0,
+      500,
+    )}`,
+  );
 }
 
 describe('skip-fleet backend against the simulated fleet', () => {
@@ -71,7 +93,9 @@ describe('skip-fleet backend against the simulated fleet', () => {
           authorize: async requests =>
             requests.map(r => ({
               result:
-                r.permission.name === 'skip.argocd.app.sync' ? AuthorizeResult.DENY : AuthorizeResult.ALLOW,
+                r.permission.name === 'skip.argocd.app.sync'
+                  ? AuthorizeResult.DENY
+                  : AuthorizeResult.ALLOW,
             })),
         }).factory,
       ],
@@ -83,10 +107,18 @@ describe('skip-fleet backend against the simulated fleet', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('merges a component\'s apps from several clusters, each joined with the Argo CD app that deploys it', async () => {
-    const answer = await eventually(apps, a => a.items?.length === 3 && a.items.every(i => i.argo), 'three joined apps');
+  it("merges a component's apps from several clusters, each joined with the Argo CD app that deploys it", async () => {
+    const answer = await eventually(
+      apps,
+      a => a.items?.length === 3 && a.items.every(i => i.argo),
+      'three joined apps',
+    );
     const byCluster = Object.fromEntries(answer.items.map(i => [i.cluster, i]));
-    expect(Object.keys(byCluster).sort()).toEqual(['atkv3-dev', 'atkv3-prod', 'atkv3-test']);
+    expect(Object.keys(byCluster).sort()).toEqual([
+      'atkv3-dev',
+      'atkv3-prod',
+      'atkv3-test',
+    ]);
     expect(byCluster['atkv3-prod'].argo?.instance).toBe('argocd-prod');
     expect(byCluster['atkv3-dev'].argo?.instance).toBe('argocd-nonprod');
     expect(byCluster['atkv3-dev'].environment).toBe('dev');
@@ -97,17 +129,26 @@ describe('skip-fleet backend against the simulated fleet', () => {
       'the bad image to degrade the dev app',
     );
     const dev = failing.items.find(i => i.cluster === 'atkv3-dev')!;
-    expect(dev.ownedResources.find(o => o.kind === 'Deployment')?.health).toBe('Degraded');
-    expect(answer.clusters.every(c => c.reachability === 'reachable')).toBe(true);
+    expect(dev.ownedResources.find(o => o.kind === 'Deployment')?.health).toBe(
+      'Degraded',
+    );
+    expect(answer.clusters.every(c => c.reachability === 'reachable')).toBe(
+      true,
+    );
   });
 
   it('explains a failing resource with its events and pods', async () => {
     const res = await request(server)
-      .get('/api/skip-fleet/resources/atkv3-dev/matrikkel-api-main/Application/matrikkel-api')
+      .get(
+        '/api/skip-fleet/resources/atkv3-dev/matrikkel-api-main/Application/matrikkel-api',
+      )
       .set('Authorization', user);
     expect(res.status).toBe(200);
     expect(res.body.pods.length).toBeGreaterThan(0);
-    expect(res.body.pods[0].containers.find((c: any) => c.name === 'matrikkel-api').reason).toMatch(/ImagePullBackOff|ErrImagePull/);
+    expect(
+      res.body.pods[0].containers.find((c: any) => c.name === 'matrikkel-api')
+        .reason,
+    ).toMatch(/ImagePullBackOff|ErrImagePull/);
     expect(res.body.events.map((e: any) => e.reason)).toContain('Failed');
   });
 
@@ -117,14 +158,21 @@ describe('skip-fleet backend against the simulated fleet', () => {
       .set('Authorization', user);
     expect(res.status).toBe(400);
     expect(res.body.error.message).toMatch(/namespace/);
-    const noQuery = await request(server).get('/api/skip-fleet/apps').set('Authorization', user);
+    const noQuery = await request(server)
+      .get('/api/skip-fleet/apps')
+      .set('Authorization', user);
     expect(noQuery.status).toBe(400);
     expect(noQuery.body.error.message).toMatch(/entityRef or team/);
   });
 
   it('refuses a sync the caller may not do, and accepts a refresh they may', async () => {
-    const answer = await eventually(apps, a => a.items?.length === 3 && a.items.every(i => i.argo), 'joined apps');
-    const argoName = answer.items.find(i => i.cluster === 'atkv3-dev')!.argo!.name;
+    const answer = await eventually(
+      apps,
+      a => a.items?.length === 3 && a.items.every(i => i.argo),
+      'joined apps',
+    );
+    const argoName = answer.items.find(i => i.cluster === 'atkv3-dev')!.argo!
+      .name;
     const sync = await request(server)
       .post(`/api/skip-fleet/argocd/argocd-nonprod/argocd/${argoName}/sync`)
       .set('Authorization', user)
@@ -153,28 +201,48 @@ describe('skip-fleet backend against the simulated fleet', () => {
     await sim.setFaults('atkv3-test', { down: true });
     const down = await eventually(
       clusters,
-      c => c.items.find(i => i.metadata.name === 'atkv3-test')?.freshness.reachability === 'unreachable',
+      c =>
+        c.items.find(i => i.metadata.name === 'atkv3-test')?.freshness
+          .reachability === 'unreachable',
       'atkv3-test to be unreachable',
     );
     const row = down.items.find(i => i.metadata.name === 'atkv3-test')!;
-    expect(row.freshness.error).toMatch(/ECONNREFUSED|ECONNRESET|socket|connect/i);
+    expect(row.freshness.error).toMatch(
+      /ECONNREFUSED|ECONNRESET|socket|connect/i,
+    );
     expect(row.freshness.lastSeenAt).toBeDefined();
-    expect(down.items.filter(i => i.freshness.reachability === 'reachable')).toHaveLength(8);
+    expect(
+      down.items.filter(i => i.freshness.reachability === 'reachable'),
+    ).toHaveLength(8);
 
     const during = await apps();
     expect(during.items).toHaveLength(3);
-    expect(during.clusters.find(c => c.cluster === 'atkv3-test')?.reachability).toBe('unreachable');
+    expect(
+      during.clusters.find(c => c.cluster === 'atkv3-test')?.reachability,
+    ).toBe('unreachable');
 
     // A change made while the portal could not see it arrives once the watch resumes.
     const store = sim.cluster('atkv3-test').store;
-    const app = store.get('skiperator.kartverket.no/v1alpha1', 'Application', 'matrikkel-api-main', 'matrikkel-api')!;
-    store.put({ ...app, spec: { ...(app.spec as object), image: 'ghcr.io/kartverket/matrikkel-api:v2.4.0' } });
+    const app = store.get(
+      'skiperator.kartverket.no/v1alpha1',
+      'Application',
+      'matrikkel-api-main',
+      'matrikkel-api',
+    )!;
+    store.put({
+      ...app,
+      spec: {
+        ...(app.spec as object),
+        image: 'ghcr.io/kartverket/matrikkel-api:v2.4.0',
+      },
+    });
     await sim.setFaults('atkv3-test', { down: false });
     const resumed = await eventually(
       apps,
       a =>
         a.items.find(i => i.cluster === 'atkv3-test')?.tag === 'v2.4.0' &&
-        a.clusters.find(c => c.cluster === 'atkv3-test')?.reachability === 'reachable',
+        a.clusters.find(c => c.cluster === 'atkv3-test')?.reachability ===
+          'reachable',
       'the watch on atkv3-test to resume with the new image',
     );
     expect(resumed.items).toHaveLength(3);
@@ -182,7 +250,12 @@ describe('skip-fleet backend against the simulated fleet', () => {
 
   it('shows an upgrade the admin cluster reports as running, with its target version', async () => {
     const admin = sim.cluster('atkv3-admin-nonprod').store;
-    const onprem = admin.get('onprem.cluster.gke.io/v1alpha1', 'OnPremUserCluster', 'kube-system', 'atkv3-dev')!;
+    const onprem = admin.get(
+      'onprem.cluster.gke.io/v1alpha1',
+      'OnPremUserCluster',
+      'kube-system',
+      'atkv3-dev',
+    )!;
     const status = onprem.status as Record<string, unknown>;
     admin.put({
       ...onprem,
@@ -191,12 +264,17 @@ describe('skip-fleet backend against the simulated fleet', () => {
     });
     const answer = await eventually(
       clusters,
-      c => c.items.find(i => i.metadata.name === 'atkv3-dev')?.upgradeInProgress !== undefined,
+      c =>
+        c.items.find(i => i.metadata.name === 'atkv3-dev')
+          ?.upgradeInProgress !== undefined,
       'atkv3-dev to show its upgrade',
     );
     const row = answer.items.find(i => i.metadata.name === 'atkv3-dev')!;
     expect(row.upgradeInProgress?.targetVersion).toBe('1.31.200-gke.59');
     expect(row.versions.platform).toBe(status.version);
-    expect(answer.items.find(i => i.metadata.name === 'atkv3-test')?.upgradeInProgress).toBeUndefined();
+    expect(
+      answer.items.find(i => i.metadata.name === 'atkv3-test')
+        ?.upgradeInProgress,
+    ).toBeUndefined();
   });
 });

@@ -42,7 +42,9 @@ export const skipFleetPlugin = createBackendPlugin({
           skipArgoAppRefreshPermission,
           skipArgoAppSyncPermission,
         ]);
-        const store = await DatabaseClusterStatusStore.create({ database: deps.database });
+        const store = await DatabaseClusterStatusStore.create({
+          database: deps.database,
+        });
         const cache = FleetCache.create({
           config: deps.skipConfig,
           clients: deps.clients,

@@ -18,11 +18,28 @@ import { z } from 'zod';
 import { FleetService } from './services/FleetService';
 
 const entityRefQuery = z.object({
-  entityRef: z.string().regex(/^[a-zA-Z]+:[^/]+\/.+$/, 'must be an entity ref like component:default/my-app').optional(),
-  team: z.string().regex(/^group:[^/]+\/.+$/, 'must be a group ref like group:default/my-team').optional(),
+  entityRef: z
+    .string()
+    .regex(
+      /^[a-zA-Z]+:[^/]+\/.+$/,
+      'must be an entity ref like component:default/my-app',
+    )
+    .optional(),
+  team: z
+    .string()
+    .regex(
+      /^group:[^/]+\/.+$/,
+      'must be a group ref like group:default/my-team',
+    )
+    .optional(),
 });
 const teamQuery = z.object({
-  team: z.string().regex(/^group:[^/]+\/.+$/, 'must be a group ref like group:default/my-team'),
+  team: z
+    .string()
+    .regex(
+      /^group:[^/]+\/.+$/,
+      'must be a group ref like group:default/my-team',
+    ),
 });
 const argoParams = z.object({
   instance: z.string().min(1),
@@ -32,10 +49,16 @@ const argoParams = z.object({
 const podParams = resourceRefSchema.omit({ kind: true });
 const followQuery = z.object({ follow: z.enum(['true', 'false']).optional() });
 
-function parse<T extends z.ZodTypeAny>(schema: T, value: unknown, where: string): z.infer<T> {
+function parse<T extends z.ZodTypeAny>(
+  schema: T,
+  value: unknown,
+  where: string,
+): z.infer<T> {
   const result = schema.safeParse(value);
   if (!result.success) {
-    const issues = result.error.issues.map(i => `${i.path.join('.') || where}: ${i.message}`);
+    const issues = result.error.issues.map(
+      i => `${i.path.join('.') || where}: ${i.message}`,
+    );
     throw new InputError(`Invalid ${where}: ${issues.join('; ')}`);
   }
   return result.data;
@@ -53,8 +76,13 @@ export async function createRouter(options: {
 
   // Every route reads the fleet; actions check their own permission on top.
   router.use(async (req: Request, res: Response, next) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    const [decision] = await permissions.authorize([{ permission: skipFleetReadPermission }], { credentials });
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const [decision] = await permissions.authorize(
+      [{ permission: skipFleetReadPermission }],
+      { credentials },
+    );
     if (decision.result !== AuthorizeResult.ALLOW) {
       throw new NotAllowedError('You may not read the fleet');
     }
@@ -83,7 +111,9 @@ export async function createRouter(options: {
   });
 
   router.get('/resources/:cluster/:namespace/:kind/:name', async (req, res) => {
-    res.json(await fleet.resourceDetails(parse(resourceRefSchema, req.params, 'path')));
+    res.json(
+      await fleet.resourceDetails(parse(resourceRefSchema, req.params, 'path')),
+    );
   });
 
   router.get('/pods/:cluster/:namespace/:name/log', async (req, res) => {
@@ -104,12 +134,15 @@ export async function createRouter(options: {
     res.end();
   });
 
-  router.post('/argocd/:instance/:namespace/:name/refresh', async (req, res) => {
-    const ref = parse(argoParams, req.params, 'path');
-    const body = parse(argoRefreshRequestSchema, req.body ?? {}, 'body');
-    await fleet.refreshArgoApp(ref, body, credentialsOf(res));
-    res.status(202).json({ accepted: true });
-  });
+  router.post(
+    '/argocd/:instance/:namespace/:name/refresh',
+    async (req, res) => {
+      const ref = parse(argoParams, req.params, 'path');
+      const body = parse(argoRefreshRequestSchema, req.body ?? {}, 'body');
+      await fleet.refreshArgoApp(ref, body, credentialsOf(res));
+      res.status(202).json({ accepted: true });
+    },
+  );
 
   router.post('/argocd/:instance/:namespace/:name/sync', async (req, res) => {
     const ref = parse(argoParams, req.params, 'path');

@@ -7,4 +7,7 @@
 export * from './config';
 export * from './kubernetes';
 export * from './permissions';
-export { skipConfigServiceRef, kubernetesClientProviderServiceRef } from './services';
+export {
+  skipConfigServiceRef,
+  kubernetesClientProviderServiceRef,
+} from './services';

@@ -1,10 +1,17 @@
 import { z } from 'zod';
 import { clusterMetadataSchema, clusterVersionsSchema } from '../model/cluster';
-import { skiperatorAppSummarySchema, conditionSchema } from '../model/skiperator';
+import {
+  skiperatorAppSummarySchema,
+  conditionSchema,
+} from '../model/skiperator';
 import { argoAppStatusSchema } from '../model/argocd';
 
 /** Whether the portal can currently reach a cluster. `pending` = not yet heard from since start. */
-export const reachabilitySchema = z.enum(['reachable', 'unreachable', 'pending']);
+export const reachabilitySchema = z.enum([
+  'reachable',
+  'unreachable',
+  'pending',
+]);
 export type Reachability = z.infer<typeof reachabilitySchema>;
 
 /** How fresh one cluster's data is; every answer that merges clusters carries one per cluster. */
@@ -22,7 +29,9 @@ export type ClusterFreshness = z.infer<typeof clusterFreshnessSchema>;
 export const clusterStatusSchema = z.object({
   metadata: clusterMetadataSchema,
   versions: clusterVersionsSchema,
-  nodes: z.object({ ready: z.number().int(), total: z.number().int() }).optional(),
+  nodes: z
+    .object({ ready: z.number().int(), total: z.number().int() })
+    .optional(),
   freshness: clusterFreshnessSchema,
   /**
    * An upgrade running on this cluster: as the admin cluster reports it (on-prem cluster
@@ -101,8 +110,12 @@ export const resourceRefSchema = z.object({
   namespace: z
     .string()
     .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'must be a namespace name'),
-  kind: z.string().regex(/^[A-Z][A-Za-z0-9]*$/, 'must be a Kind like Deployment'),
-  name: z.string().regex(/^[a-z0-9]([-.a-z0-9]*[a-z0-9])?$/, 'must be an object name'),
+  kind: z
+    .string()
+    .regex(/^[A-Z][A-Za-z0-9]*$/, 'must be a Kind like Deployment'),
+  name: z
+    .string()
+    .regex(/^[a-z0-9]([-.a-z0-9]*[a-z0-9])?$/, 'must be an object name'),
 });
 export type ResourceRef = z.infer<typeof resourceRefSchema>;
 

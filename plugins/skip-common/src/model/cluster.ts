@@ -94,6 +94,8 @@ export type ClusterVersions = z.infer<typeof clusterVersionsSchema>;
 export const clusterSchema = z.object({
   metadata: clusterMetadataSchema,
   versions: clusterVersionsSchema,
-  nodes: z.object({ ready: z.number().int(), total: z.number().int() }).optional(),
+  nodes: z
+    .object({ ready: z.number().int(), total: z.number().int() })
+    .optional(),
 });
 export type Cluster = z.infer<typeof clusterSchema>;

@@ -11,7 +11,10 @@ export const rbacRuleSchema = z.object({
   clusterRole: z.string().min(1),
   scope: z.discriminatedUnion('type', [
     z.object({ type: z.literal('cluster') }),
-    z.object({ type: z.literal('namespace-prefix'), prefix: z.string().min(1) }),
+    z.object({
+      type: z.literal('namespace-prefix'),
+      prefix: z.string().min(1),
+    }),
   ]),
   environments: z.array(environmentSchema).min(1),
 });

@@ -24,7 +24,12 @@ export const conditionSchema = z.object({
 export type Condition = z.infer<typeof conditionSchema>;
 
 /** The portal's verdict on one thing, from green to red. */
-export const healthSchema = z.enum(['Healthy', 'Progressing', 'Degraded', 'Unknown']);
+export const healthSchema = z.enum([
+  'Healthy',
+  'Progressing',
+  'Degraded',
+  'Unknown',
+]);
 export type Health = z.infer<typeof healthSchema>;
 
 /** One resource Skiperator created for an app (Deployment, Service, HPA, NetworkPolicy, Istio objects...). */

@@ -54,7 +54,9 @@ export type UpgradeRunState = z.infer<typeof upgradeRunStateSchema>;
 /** A staged upgrade across the fleet: sandbox first, prod last. */
 export const upgradeRunSchema = z.object({
   id: z.string(),
-  targetVersion: z.string().regex(/^\d+\.\d+\.\d+(-gke\.\d+)?$/, 'must look like 1.31.200-gke.59'),
+  targetVersion: z
+    .string()
+    .regex(/^\d+\.\d+\.\d+(-gke\.\d+)?$/, 'must look like 1.31.200-gke.59'),
   state: upgradeRunStateSchema,
   createdBy: z.string(),
   createdAt: z.string(),

@@ -18,18 +18,51 @@ describe('DatabaseClusterStatusStore', () => {
     'remembers the last report of each cluster across restarts, on %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
-      const database = mockServices.database({ knex, migrations: { skip: false } });
+      const database = mockServices.database({
+        knex,
+        migrations: { skip: false },
+      });
       const store = await DatabaseClusterStatusStore.create({ database });
       const seen = new Date('2026-11-24T10:00:00.000Z');
-      await store.save({ cluster: 'atkv3-dev', kubernetesVersion: 'v1.30.7-gke.1500', platformVersion: '1.30.400-gke.133', nodesReady: 3, nodesTotal: 4, lastSeenAt: seen });
+      await store.save({
+        cluster: 'atkv3-dev',
+        kubernetesVersion: 'v1.30.7-gke.1500',
+        platformVersion: '1.30.400-gke.133',
+        nodesReady: 3,
+        nodesTotal: 4,
+        lastSeenAt: seen,
+      });
       await store.save({ cluster: 'atgcp1-dev', lastSeenAt: seen });
-      await store.save({ cluster: 'atkv3-dev', kubernetesVersion: 'v1.31.2-gke.100', platformVersion: '1.31.100-gke.59', nodesReady: 4, nodesTotal: 4, lastSeenAt: new Date('2026-11-24T10:05:00.000Z') });
+      await store.save({
+        cluster: 'atkv3-dev',
+        kubernetesVersion: 'v1.31.2-gke.100',
+        platformVersion: '1.31.100-gke.59',
+        nodesReady: 4,
+        nodesTotal: 4,
+        lastSeenAt: new Date('2026-11-24T10:05:00.000Z'),
+      });
 
       const reopened = await DatabaseClusterStatusStore.create({ database });
-      const rows = (await reopened.list()).sort((a, b) => a.cluster.localeCompare(b.cluster));
+      const rows = (await reopened.list()).sort((a, b) =>
+        a.cluster.localeCompare(b.cluster),
+      );
       expect(rows).toEqual([
-        { cluster: 'atgcp1-dev', kubernetesVersion: undefined, platformVersion: undefined, nodesReady: undefined, nodesTotal: undefined, lastSeenAt: seen },
-        { cluster: 'atkv3-dev', kubernetesVersion: 'v1.31.2-gke.100', platformVersion: '1.31.100-gke.59', nodesReady: 4, nodesTotal: 4, lastSeenAt: new Date('2026-11-24T10:05:00.000Z') },
+        {
+          cluster: 'atgcp1-dev',
+          kubernetesVersion: undefined,
+          platformVersion: undefined,
+          nodesReady: undefined,
+          nodesTotal: undefined,
+          lastSeenAt: seen,
+        },
+        {
+          cluster: 'atkv3-dev',
+          kubernetesVersion: 'v1.31.2-gke.100',
+          platformVersion: '1.31.100-gke.59',
+          nodesReady: 4,
+          nodesTotal: 4,
+          lastSeenAt: new Date('2026-11-24T10:05:00.000Z'),
+        },
       ]);
     },
   );

@@ -26,10 +26,15 @@ const migrationsDir = resolvePackagePath(
 export class DatabaseClusterStatusStore implements ClusterStatusStore {
   private constructor(private readonly db: Knex) {}
 
-  static async create(options: { database: DatabaseService }): Promise<DatabaseClusterStatusStore> {
+  static async create(options: {
+    database: DatabaseService;
+  }): Promise<DatabaseClusterStatusStore> {
     const client = await options.database.getClient();
     if (!options.database.migrations?.skip) {
-      await client.migrate.latest({ directory: migrationsDir, tableName: 'skip_fleet_knex_migrations' });
+      await client.migrate.latest({
+        directory: migrationsDir,
+        tableName: 'skip_fleet_knex_migrations',
+      });
     }
     return new DatabaseClusterStatusStore(client);
   }

@@ -29,9 +29,13 @@ export function rememberClusterStatus(options: {
           platformVersion: status.versions.platform,
           nodesReady: status.nodes?.ready,
           nodesTotal: status.nodes?.total,
-          lastSeenAt: status.freshness.lastSeenAt ? new Date(status.freshness.lastSeenAt) : undefined,
+          lastSeenAt: status.freshness.lastSeenAt
+            ? new Date(status.freshness.lastSeenAt)
+            : undefined,
         })
-        .catch(error => logger.warn(`Could not remember status of ${name}: ${error}`));
+        .catch(error =>
+          logger.warn(`Could not remember status of ${name}: ${error}`),
+        );
     }
   }, 5_000);
   timer.unref();

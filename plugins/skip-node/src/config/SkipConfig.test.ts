@@ -6,17 +6,49 @@ const kubernetes = {
     {
       type: 'config',
       clusters: [
-        { name: 'atkv3-admin', url: 'https://127.0.0.1:1', serviceAccountToken: 't' },
-        { name: 'atkv3-dev', url: 'https://127.0.0.1:2', serviceAccountToken: 't' },
-        { name: 'atgcp1-dev', url: 'https://127.0.0.1:3', serviceAccountToken: 't' },
+        {
+          name: 'atkv3-admin',
+          url: 'https://127.0.0.1:1',
+          serviceAccountToken: 't',
+        },
+        {
+          name: 'atkv3-dev',
+          url: 'https://127.0.0.1:2',
+          serviceAccountToken: 't',
+        },
+        {
+          name: 'atgcp1-dev',
+          url: 'https://127.0.0.1:3',
+          serviceAccountToken: 't',
+        },
       ],
     },
   ],
 };
 const clusters = [
-  { name: 'atkv3-admin', environment: 'dev', site: 'atkv3', platform: 'anthos-vmware', controlPlane: 'controlplane-v2', role: 'admin' },
-  { name: 'atkv3-dev', environment: 'dev', site: 'atkv3', platform: 'anthos-vmware', controlPlane: 'kubeception', adminCluster: 'atkv3-admin' },
-  { name: 'atgcp1-dev', environment: 'dev', site: 'atgcp1', platform: 'gke', controlPlane: 'gke-managed' },
+  {
+    name: 'atkv3-admin',
+    environment: 'dev',
+    site: 'atkv3',
+    platform: 'anthos-vmware',
+    controlPlane: 'controlplane-v2',
+    role: 'admin',
+  },
+  {
+    name: 'atkv3-dev',
+    environment: 'dev',
+    site: 'atkv3',
+    platform: 'anthos-vmware',
+    controlPlane: 'kubeception',
+    adminCluster: 'atkv3-admin',
+  },
+  {
+    name: 'atgcp1-dev',
+    environment: 'dev',
+    site: 'atgcp1',
+    platform: 'gke',
+    controlPlane: 'gke-managed',
+  },
 ];
 
 function read(skip: unknown) {
@@ -30,35 +62,64 @@ describe('SkipConfig', () => {
       argocd: { instances: [{ name: 'nonprod', cluster: 'atgcp1-dev' }] },
       platformTeamGroups: ['group:default/platform-team'],
     });
-    expect(config.clusters.map(c => c.metadata.name)).toEqual(['atkv3-admin', 'atkv3-dev', 'atgcp1-dev']);
-    expect(config.cluster('atkv3-dev')?.connection.url).toBe('https://127.0.0.1:2');
+    expect(config.clusters.map(c => c.metadata.name)).toEqual([
+      'atkv3-admin',
+      'atkv3-dev',
+      'atgcp1-dev',
+    ]);
+    expect(config.cluster('atkv3-dev')?.connection.url).toBe(
+      'https://127.0.0.1:2',
+    );
     expect(config.cluster('atkv3-dev')?.metadata.role).toBe('user');
-    expect(config.argoInstances).toEqual([{ name: 'nonprod', cluster: 'atgcp1-dev', namespace: 'argocd' }]);
+    expect(config.argoInstances).toEqual([
+      { name: 'nonprod', cluster: 'atgcp1-dev', namespace: 'argocd' },
+    ]);
   });
 
   it('names the key of a wrong environment', () => {
-    const bad = clusters.map(c => (c.name === 'atkv3-dev' ? { ...c, environment: 'staging' } : c));
-    expect(() => read({ clusters: bad })).toThrow(/skip\.clusters\[1\]\.environment/);
+    const bad = clusters.map(c =>
+      c.name === 'atkv3-dev' ? { ...c, environment: 'staging' } : c,
+    );
+    expect(() => read({ clusters: bad })).toThrow(
+      /skip\.clusters\[1\]\.environment/,
+    );
   });
 
   it('refuses a cluster that the kubernetes block cannot reach', () => {
-    expect(() => read({ clusters: [...clusters, { ...clusters[2], name: 'atgcp1-prod' }] })).toThrow(
+    expect(() =>
+      read({
+        clusters: [...clusters, { ...clusters[2], name: 'atgcp1-prod' }],
+      }),
+    ).toThrow(
       /skip\.clusters\[3\]\.name: no cluster 'atgcp1-prod' in kubernetes\.clusterLocatorMethods/,
     );
   });
 
   it('refuses an on-prem user cluster without its admin cluster, and an unknown admin cluster', () => {
-    expect(() => read({ clusters: [{ ...clusters[1], adminCluster: undefined }] })).toThrow(/skip\.clusters\[0\]\.adminCluster/);
-    expect(() => read({ clusters: [clusters[1]] })).toThrow(/skip\.clusters\[0\]\.adminCluster: unknown cluster 'atkv3-admin'/);
+    expect(() =>
+      read({ clusters: [{ ...clusters[1], adminCluster: undefined }] }),
+    ).toThrow(/skip\.clusters\[0\]\.adminCluster/);
+    expect(() => read({ clusters: [clusters[1]] })).toThrow(
+      /skip\.clusters\[0\]\.adminCluster: unknown cluster 'atkv3-admin'/,
+    );
   });
 
   it('refuses a gke cluster with an on-prem control plane model', () => {
-    expect(() => read({ clusters: [{ ...clusters[2], controlPlane: 'kubeception' }] })).toThrow(/skip\.clusters\[0\]\.controlPlane/);
+    expect(() =>
+      read({ clusters: [{ ...clusters[2], controlPlane: 'kubeception' }] }),
+    ).toThrow(/skip\.clusters\[0\]\.controlPlane/);
   });
 
   it('refuses an Argo CD instance on an unknown cluster and a malformed platform team group', () => {
-    expect(() => read({ clusters, argocd: { instances: [{ name: 'x', cluster: 'nope' }] } })).toThrow(/skip\.argocd\.instances\[0\]\.cluster/);
-    expect(() => read({ clusters, platformTeamGroups: ['platform-team'] })).toThrow(/skip\.platformTeamGroups\[0\]/);
+    expect(() =>
+      read({
+        clusters,
+        argocd: { instances: [{ name: 'x', cluster: 'nope' }] },
+      }),
+    ).toThrow(/skip\.argocd\.instances\[0\]\.cluster/);
+    expect(() =>
+      read({ clusters, platformTeamGroups: ['platform-team'] }),
+    ).toThrow(/skip\.platformTeamGroups\[0\]/);
   });
 
   it('allows an empty skip block', () => {

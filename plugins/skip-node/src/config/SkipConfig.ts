@@ -100,7 +100,9 @@ export class SkipConfig {
     );
   }
 
-  private static readConnections(config: Config): Map<string, ClusterConnection> {
+  private static readConnections(
+    config: Config,
+  ): Map<string, ClusterConnection> {
     const connections = new Map<string, ClusterConnection>();
     const methods =
       config.getOptionalConfigArray('kubernetes.clusterLocatorMethods') ?? [];

@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { clusterMetadataSchema, groupRefSchema } from '@internal/plugin-skip-common';
+import {
+  clusterMetadataSchema,
+  groupRefSchema,
+} from '@internal/plugin-skip-common';
 
 /** An Argo CD instance as configured under `skip.argocd.instances`. */
 export const argoInstanceSchema = z.object({

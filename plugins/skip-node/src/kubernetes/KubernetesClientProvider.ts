@@ -12,12 +12,16 @@ export interface KubernetesClientProvider {
  * Builds KubeConfigs from the standard `kubernetes.clusterLocatorMethods` entries. The
  * portal watches with its own service identity, so only token-based providers apply.
  */
-export class DefaultKubernetesClientProvider implements KubernetesClientProvider {
+export class DefaultKubernetesClientProvider
+  implements KubernetesClientProvider
+{
   private readonly configs = new Map<string, KubeConfig>();
 
   private constructor(private readonly clusters: ConfiguredCluster[]) {}
 
-  static fromClusters(clusters: ConfiguredCluster[]): DefaultKubernetesClientProvider {
+  static fromClusters(
+    clusters: ConfiguredCluster[],
+  ): DefaultKubernetesClientProvider {
     return new DefaultKubernetesClientProvider(clusters);
   }
 
@@ -44,7 +48,9 @@ export class DefaultKubernetesClientProvider implements KubernetesClientProvider
           skipTLSVerify: connection.skipTLSVerify,
         },
       ],
-      users: [{ name: `${cluster}-portal`, token: connection.serviceAccountToken }],
+      users: [
+        { name: `${cluster}-portal`, token: connection.serviceAccountToken },
+      ],
       contexts: [{ name: cluster, cluster, user: `${cluster}-portal` }],
       currentContext: cluster,
     });

@@ -1,7 +1,4 @@
-export {
-  isTeamMemberRule,
-  skipTeamResourceRef,
-} from './teamMembershipRule';
+export { isTeamMemberRule, skipTeamResourceRef } from './teamMembershipRule';
 export type { SkipTeamResource } from './teamMembershipRule';
 export { registerSkipTeamResource } from './registerSkipTeamResource';
 export {

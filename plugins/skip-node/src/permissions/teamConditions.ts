@@ -10,4 +10,5 @@ const exports = createConditionExports({
 export const skipTeamConditions = exports.conditions;
 
 /** Wraps team conditions into a conditional policy decision. */
-export const createSkipTeamConditionalDecision = exports.createConditionalDecision;
+export const createSkipTeamConditionalDecision =
+  exports.createConditionalDecision;

@@ -12,7 +12,10 @@ export type SkipTeamResource = { groupRef: string };
 export const skipTeamResourceRef = createPermissionResourceRef<
   SkipTeamResource,
   { key: string; values: string[] }
->().with({ pluginId: 'skip-onboarding', resourceType: SKIP_TEAM_RESOURCE_TYPE });
+>().with({
+  pluginId: 'skip-onboarding',
+  resourceType: SKIP_TEAM_RESOURCE_TYPE,
+});
 
 /**
  * Allows when the team is one of the given groups; a policy passes the caller's

@@ -14,6 +14,7 @@ import {
 } from '@kubernetes/client-node';
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { Reachability } from '@internal/plugin-skip-common';
+import { withTimeout } from '../withTimeout';
 import { ArgoApplication, SkiperatorApplication } from './kubeTypes';
 
 /** GKE on VMware's own record of a cluster, kept in its admin cluster. */
@@ -60,7 +61,12 @@ const SKIPERATOR_MANAGED = 'app.kubernetes.io/managed-by=skiperator';
 
 function describeError(error: unknown): string {
   if (!error) return 'unknown error';
-  const e = error as { code?: unknown; message?: string; body?: unknown; cause?: { code?: string; message?: string } };
+  const e = error as {
+    code?: unknown;
+    message?: string;
+    body?: unknown;
+    cause?: { code?: string; message?: string };
+  };
   if (e.cause?.code) return `${e.cause.code}: ${e.cause.message ?? ''}`.trim();
   if (typeof e.code === 'number') {
     try {
@@ -74,22 +80,6 @@ function describeError(error: unknown): string {
   return e.message ?? String(error);
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms);
-    promise.then(
-      value => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      error => {
-        clearTimeout(timer);
-        reject(error);
-      },
-    );
-  });
-}
-
 /**
  * Keeps one cluster's objects in memory with client-node informers (list once, then
  * watch), restarts informers that fail with backoff, and tracks whether the cluster is
@@ -97,7 +87,10 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
  */
 export class ClusterWatch {
   readonly cluster: string;
-  private readonly informers = new Map<WatchedKind, ListWatch<KubernetesObject>>();
+  private readonly informers = new Map<
+    WatchedKind,
+    ListWatch<KubernetesObject>
+  >();
   private readonly restartDelays = new Map<WatchedKind, number>();
   private readonly restartTimers = new Set<NodeJS.Timeout>();
   private probeTimer?: NodeJS.Timeout;
@@ -121,10 +114,17 @@ export class ClusterWatch {
       (group: string, version: string, plural: string, namespace?: string) =>
       () =>
         (namespace
-          ? custom.listNamespacedCustomObject({ group, version, namespace, plural })
-          : custom.listClusterCustomObject({ group, version, plural })) as Promise<
-          KubernetesListObject<KubernetesObject>
-        >;
+          ? custom.listNamespacedCustomObject({
+              group,
+              version,
+              namespace,
+              plural,
+            })
+          : custom.listClusterCustomObject({
+              group,
+              version,
+              plural,
+            })) as Promise<KubernetesListObject<KubernetesObject>>;
 
     this.add('nodes', '/api/v1/nodes', () => core.listNode());
     this.add('namespaces', '/api/v1/namespaces', () => core.listNamespace());
@@ -136,7 +136,10 @@ export class ClusterWatch {
     this.add(
       'deployments',
       '/apis/apps/v1/deployments',
-      () => apps.listDeploymentForAllNamespaces({ labelSelector: SKIPERATOR_MANAGED }),
+      () =>
+        apps.listDeploymentForAllNamespaces({
+          labelSelector: SKIPERATOR_MANAGED,
+        }),
       SKIPERATOR_MANAGED,
     );
     if (argoNamespace) {
@@ -166,16 +169,27 @@ export class ClusterWatch {
     this.stopped = true;
     clearTimeout(this.probeTimer);
     for (const timer of this.restartTimers) clearTimeout(timer);
-    await Promise.all([...this.informers.values()].map(i => i.stop().catch(() => {})));
+    await Promise.all(
+      [...this.informers.values()].map(i => i.stop().catch(() => {})),
+    );
   }
 
-  list<K extends WatchedKind>(kind: K, namespace?: string): ReadonlyArray<WatchedKinds[K]> {
+  list<K extends WatchedKind>(
+    kind: K,
+    namespace?: string,
+  ): ReadonlyArray<WatchedKinds[K]> {
     const informer = this.informers.get(kind);
     return (informer?.list(namespace) ?? []) as ReadonlyArray<WatchedKinds[K]>;
   }
 
-  get<K extends WatchedKind>(kind: K, namespace: string | undefined, name: string): WatchedKinds[K] | undefined {
-    return this.informers.get(kind)?.get(name, namespace) as WatchedKinds[K] | undefined;
+  get<K extends WatchedKind>(
+    kind: K,
+    namespace: string | undefined,
+    name: string,
+  ): WatchedKinds[K] | undefined {
+    return this.informers.get(kind)?.get(name, namespace) as
+      | WatchedKinds[K]
+      | undefined;
   }
 
   private add(
@@ -235,12 +249,16 @@ export class ClusterWatch {
 
   private async probe() {
     if (this.stopped) return;
-    const { kubeConfig, probeIntervalMs = 10_000, probeTimeoutMs = 5_000 } = this.options;
+    const {
+      kubeConfig,
+      probeIntervalMs = 10_000,
+      probeTimeoutMs = 5_000,
+    } = this.options;
     try {
       const version = await withTimeout(
         kubeConfig.makeApiClient(VersionApi).getCode(),
         probeTimeoutMs,
-        'GET /version',
+        () => new Error(`GET /version timed out after ${probeTimeoutMs} ms`),
       );
       this.kubernetesVersion = version.gitVersion;
       this.markSeen();

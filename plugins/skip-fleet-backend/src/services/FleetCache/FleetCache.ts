@@ -17,7 +17,12 @@ import { summarizeApp } from './summarizeApp';
 import { toArgoAppStatus } from './toArgoAppStatus';
 
 type AppRef = { cluster: string; namespace: string; name: string };
-type ArgoRef = { instance: string; cluster: string; namespace: string; name: string };
+type ArgoRef = {
+  instance: string;
+  cluster: string;
+  namespace: string;
+  name: string;
+};
 
 const keyOf = (...parts: string[]) => parts.join('/');
 
@@ -43,7 +48,10 @@ export class FleetCache {
   private readonly argoBySkiperatorApp = new Map<string, ArgoRef>();
   private readonly argoByNamespace = new Map<string, Map<string, ArgoRef>>();
   private readonly argoIndexKeys = new Map<string, string[]>();
-  private readonly summaryMemo = new Map<string, { version: string; summary: SkiperatorAppSummary }>();
+  private readonly summaryMemo = new Map<
+    string,
+    { version: string; summary: SkiperatorAppSummary }
+  >();
   private readonly remembered = new Map<string, RememberedCluster>();
   private readonly clustersByArgoName = new Map<string, string>();
   private readonly clustersByUrl = new Map<string, string>();
@@ -56,7 +64,10 @@ export class FleetCache {
     private readonly logger: LoggerService,
   ) {
     for (const { metadata, connection } of config.clusters) {
-      this.clustersByArgoName.set(metadata.argocdName ?? metadata.name, metadata.name);
+      this.clustersByArgoName.set(
+        metadata.argocdName ?? metadata.name,
+        metadata.name,
+      );
       this.clustersByUrl.set(connection.url.replace(/\/+$/, ''), metadata.name);
     }
     for (const instance of config.argoInstances) {
@@ -70,8 +81,13 @@ export class FleetCache {
     logger: LoggerService;
     remembered?: RememberedCluster[];
   }): FleetCache {
-    const cache = new FleetCache(options.config, options.clients, options.logger);
-    for (const r of options.remembered ?? []) cache.remembered.set(r.cluster, r);
+    const cache = new FleetCache(
+      options.config,
+      options.clients,
+      options.logger,
+    );
+    for (const r of options.remembered ?? [])
+      cache.remembered.set(r.cluster, r);
     return cache;
   }
 
@@ -85,7 +101,8 @@ export class FleetCache {
         logger: this.logger.child({ cluster: name }),
         argoNamespace: argo?.namespace,
         isAdminCluster: cluster.metadata.role === 'admin',
-        onChange: (kind, type, object) => this.onChange(name, kind, type, object),
+        onChange: (kind, type, object) =>
+          this.onChange(name, kind, type, object),
       });
       this.watches.set(name, watch);
       watch.start();
@@ -108,7 +125,8 @@ export class FleetCache {
 
   freshness(cluster: string): ClusterFreshness {
     const watch = this.watches.get(cluster);
-    const lastSeenAt = watch?.lastSeenAt ?? this.remembered.get(cluster)?.lastSeenAt;
+    const lastSeenAt =
+      watch?.lastSeenAt ?? this.remembered.get(cluster)?.lastSeenAt;
     return {
       cluster,
       reachability: watch?.reachability ?? 'pending',
@@ -125,18 +143,24 @@ export class FleetCache {
       const nodes = watch?.list('nodes') ?? [];
       let nodeCounts: { ready: number; total: number } | undefined;
       const ready = nodes.filter(n =>
-        n.status?.conditions?.some(c => c.type === 'Ready' && c.status === 'True'),
+        n.status?.conditions?.some(
+          c => c.type === 'Ready' && c.status === 'True',
+        ),
       ).length;
       if (nodes.length > 0) {
         nodeCounts = { ready, total: nodes.length };
       } else if (remembered?.nodesTotal !== undefined) {
-        nodeCounts = { ready: remembered.nodesReady ?? 0, total: remembered.nodesTotal };
+        nodeCounts = {
+          ready: remembered.nodesReady ?? 0,
+          total: remembered.nodesTotal,
+        };
       }
       return {
         metadata,
         versions: {
           kubernetes: watch?.kubernetesVersion ?? remembered?.kubernetesVersion,
-          platform: this.platformVersion(metadata.name) ?? remembered?.platformVersion,
+          platform:
+            this.platformVersion(metadata.name) ?? remembered?.platformVersion,
         },
         nodes: nodeCounts,
         freshness: this.freshness(metadata.name),
@@ -161,7 +185,8 @@ export class FleetCache {
     if (object?.status?.state !== 'UPGRADING') return undefined;
     const target = object.spec?.gkeOnPremVersion;
     return {
-      targetVersion: target && target !== object.status.version ? target : undefined,
+      targetVersion:
+        target && target !== object.status.version ? target : undefined,
       since: object.status.lastUpdateTime,
     };
   }
@@ -169,9 +194,12 @@ export class FleetCache {
   private onPremObject(cluster: string) {
     const metadata = this.config.cluster(cluster)?.metadata;
     if (!metadata || metadata.platform !== 'anthos-vmware') return undefined;
-    const admin = this.watches.get(metadata.role === 'admin' ? cluster : metadata.adminCluster ?? '');
+    const admin = this.watches.get(
+      metadata.role === 'admin' ? cluster : metadata.adminCluster ?? '',
+    );
     if (!admin) return undefined;
-    const kind = metadata.role === 'admin' ? 'onpremAdminClusters' : 'onpremUserClusters';
+    const kind =
+      metadata.role === 'admin' ? 'onpremAdminClusters' : 'onpremUserClusters';
     const objects = admin.list(kind);
     return (
       objects.find(o => o.metadata?.name === cluster) ??
@@ -186,7 +214,9 @@ export class FleetCache {
   }
 
   /** Skiperator apps in namespaces that satisfy a predicate (a team's namespaces). */
-  appsInNamespaces(matches: (cluster: string, namespace: string) => boolean): AppRef[] {
+  appsInNamespaces(
+    matches: (cluster: string, namespace: string) => boolean,
+  ): AppRef[] {
     const refs: AppRef[] = [];
     for (const [cluster, watch] of this.watches) {
       for (const app of watch.list('skiperatorApps')) {
@@ -200,7 +230,11 @@ export class FleetCache {
   }
 
   /** Namespaces of every cluster, with the team label and how many Skiperator apps each holds. */
-  namespaces(): { cluster: string; namespace: WatchedKinds['namespaces']; apps: number }[] {
+  namespaces(): {
+    cluster: string;
+    namespace: WatchedKinds['namespaces'];
+    apps: number;
+  }[] {
     const result = [];
     for (const [cluster, watch] of this.watches) {
       const counts = new Map<string, number>();
@@ -209,7 +243,11 @@ export class FleetCache {
         counts.set(ns, (counts.get(ns) ?? 0) + 1);
       }
       for (const namespace of watch.list('namespaces')) {
-        result.push({ cluster, namespace, apps: counts.get(namespace.metadata?.name ?? '') ?? 0 });
+        result.push({
+          cluster,
+          namespace,
+          apps: counts.get(namespace.metadata?.name ?? '') ?? 0,
+        });
       }
     }
     return result;
@@ -220,7 +258,9 @@ export class FleetCache {
     const watch = this.watches.get(ref.cluster);
     const app = watch?.get('skiperatorApps', ref.namespace, ref.name);
     if (!watch || !app) return undefined;
-    const deployment = watch.get('deployments', ref.namespace, ref.name) as V1Deployment | undefined;
+    const deployment = watch.get('deployments', ref.namespace, ref.name) as
+      | V1Deployment
+      | undefined;
     const argoRef = this.argoFor(ref);
     const argoObject = argoRef ? this.argoObject(argoRef) : undefined;
     const version = [
@@ -238,7 +278,10 @@ export class FleetCache {
       environment,
       app,
       deployment,
-      argo: argoRef && argoObject ? toArgoAppStatus(argoRef.instance, argoObject, argoRef.cluster) : undefined,
+      argo:
+        argoRef && argoObject
+          ? toArgoAppStatus(argoRef.instance, argoObject, argoRef.cluster)
+          : undefined,
     });
     this.summaryMemo.set(key, { version, summary });
     return summary;
@@ -256,26 +299,41 @@ export class FleetCache {
   }
 
   /** The cluster an Argo CD instance runs in. */
-  argoInstanceCluster(instance: string): { cluster: string; namespace: string } | undefined {
+  argoInstanceCluster(
+    instance: string,
+  ): { cluster: string; namespace: string } | undefined {
     const found = this.config.argoInstances.find(i => i.name === instance);
-    return found ? { cluster: found.cluster, namespace: found.namespace } : undefined;
+    return found
+      ? { cluster: found.cluster, namespace: found.namespace }
+      : undefined;
   }
 
   private argoFor(ref: AppRef): ArgoRef | undefined {
-    const direct = this.argoBySkiperatorApp.get(keyOf(ref.cluster, ref.namespace, ref.name));
+    const direct = this.argoBySkiperatorApp.get(
+      keyOf(ref.cluster, ref.namespace, ref.name),
+    );
     if (direct) return direct;
-    const inNamespace = this.argoByNamespace.get(keyOf(ref.cluster, ref.namespace));
+    const inNamespace = this.argoByNamespace.get(
+      keyOf(ref.cluster, ref.namespace),
+    );
     // One Argo CD app per namespace directory is the platform's layout; with several we cannot tell.
     return inNamespace?.size === 1 ? [...inNamespace.values()][0] : undefined;
   }
 
   private argoObject(ref: ArgoRef): ArgoApplication | undefined {
-    const instance = this.config.argoInstances.find(i => i.name === ref.instance);
+    const instance = this.config.argoInstances.find(
+      i => i.name === ref.instance,
+    );
     if (!instance) return undefined;
-    return this.watches.get(instance.cluster)?.get('argoApps', ref.namespace, ref.name);
+    return this.watches
+      .get(instance.cluster)
+      ?.get('argoApps', ref.namespace, ref.name);
   }
 
-  private resolveDestination(instanceCluster: string, app: ArgoApplication): string | undefined {
+  private resolveDestination(
+    instanceCluster: string,
+    app: ArgoApplication,
+  ): string | undefined {
     const destination = app.spec?.destination ?? {};
     if (destination.name) {
       return destination.name === 'in-cluster'
@@ -312,19 +370,30 @@ export class FleetCache {
     } else if (kind === 'argoApps') {
       this.indexArgoApp(cluster, type, object as ArgoApplication);
     }
-    if (kind === 'nodes' || kind === 'onpremUserClusters' || kind === 'onpremAdminClusters') {
+    if (
+      kind === 'nodes' ||
+      kind === 'onpremUserClusters' ||
+      kind === 'onpremAdminClusters'
+    ) {
       for (const listener of this.changeListeners) listener(cluster);
     }
   }
 
-  private indexArgoApp(instanceCluster: string, type: 'add' | 'update' | 'delete', app: ArgoApplication) {
+  private indexArgoApp(
+    instanceCluster: string,
+    type: 'add' | 'update' | 'delete',
+    app: ArgoApplication,
+  ) {
     const instance = this.argoInstanceByCluster.get(instanceCluster)!;
     const namespace = app.metadata?.namespace ?? '';
     const name = app.metadata?.name ?? '';
     const argoKey = keyOf(instance, namespace, name);
     for (const key of this.argoIndexKeys.get(argoKey) ?? []) {
       const indexed = this.argoBySkiperatorApp.get(key);
-      if (indexed && keyOf(indexed.instance, indexed.namespace, indexed.name) === argoKey) {
+      if (
+        indexed &&
+        keyOf(indexed.instance, indexed.namespace, indexed.name) === argoKey
+      ) {
         this.argoBySkiperatorApp.delete(key);
       }
       this.argoByNamespace.get(key)?.delete(argoKey);
@@ -350,8 +419,15 @@ export class FleetCache {
       keys.push(nsKey);
     }
     for (const resource of app.status?.resources ?? []) {
-      if (resource.group === 'skiperator.kartverket.no' && resource.kind === 'Application') {
-        const appKey = keyOf(cluster, resource.namespace ?? destinationNamespace ?? '', resource.name);
+      if (
+        resource.group === 'skiperator.kartverket.no' &&
+        resource.kind === 'Application'
+      ) {
+        const appKey = keyOf(
+          cluster,
+          resource.namespace ?? destinationNamespace ?? '',
+          resource.name,
+        );
         this.argoBySkiperatorApp.set(appKey, ref);
         keys.push(appKey);
       }

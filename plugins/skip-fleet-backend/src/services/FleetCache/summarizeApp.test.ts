@@ -4,20 +4,44 @@ import { summarizeApp, worstHealth } from './summarizeApp';
 const app = {
   apiVersion: 'skiperator.kartverket.no/v1alpha1',
   kind: 'Application',
-  metadata: { name: 'seeiendom-api', namespace: 'seeiendom-api-main', resourceVersion: '7' },
-  spec: { image: 'ghcr.io/kartverket/seeiendom-api:1.8.0', team: 'seeiendom', replicas: { min: 2, max: 4 } },
+  metadata: {
+    name: 'seeiendom-api',
+    namespace: 'seeiendom-api-main',
+    resourceVersion: '7',
+  },
+  spec: {
+    image: 'ghcr.io/kartverket/seeiendom-api:1.8.0',
+    team: 'seeiendom',
+    replicas: { min: 2, max: 4 },
+  },
   status: {
-    summary: { status: 'Synced', message: 'All subresources synced', timestamp: '2026-11-24 10:00:00 +0000 UTC' },
+    summary: {
+      status: 'Synced',
+      message: 'All subresources synced',
+      timestamp: '2026-11-24 10:00:00 +0000 UTC',
+    },
     subresources: {
-      'Deployment[seeiendom-api]': { status: 'Synced', message: 'Deployment has been synced' },
-      'Service[seeiendom-api]': { status: 'Synced', message: 'Service has been synced' },
-      'NetworkPolicy[seeiendom-api]': { status: 'Error', message: 'failed to apply: admission webhook denied' },
+      'Deployment[seeiendom-api]': {
+        status: 'Synced',
+        message: 'Deployment has been synced',
+      },
+      'Service[seeiendom-api]': {
+        status: 'Synced',
+        message: 'Service has been synced',
+      },
+      'NetworkPolicy[seeiendom-api]': {
+        status: 'Error',
+        message: 'failed to apply: admission webhook denied',
+      },
     },
     conditions: [],
   },
 };
 
-function deployment(available: number, progressing?: { status: string; message: string }): V1Deployment {
+function deployment(
+  available: number,
+  progressing?: { status: string; message: string },
+): V1Deployment {
   return {
     metadata: { name: 'seeiendom-api', namespace: 'seeiendom-api-main' },
     spec: { replicas: 2, selector: {}, template: {} },
@@ -32,48 +56,105 @@ function deployment(available: number, progressing?: { status: string; message: 
 
 describe('summarizeApp', () => {
   it('splits the image tag and names every owned resource with its own health', () => {
-    const summary = summarizeApp({ cluster: 'atkv3-dev', environment: 'dev', app, deployment: deployment(2) });
-    expect(summary).toMatchObject({ image: 'ghcr.io/kartverket/seeiendom-api', tag: '1.8.0', team: 'seeiendom', replicas: { desired: 2, ready: 2 } });
-    expect(summary.ownedResources.map(o => [o.kind, o.apiVersion, o.health])).toEqual([
+    const summary = summarizeApp({
+      cluster: 'atkv3-dev',
+      environment: 'dev',
+      app,
+      deployment: deployment(2),
+    });
+    expect(summary).toMatchObject({
+      image: 'ghcr.io/kartverket/seeiendom-api',
+      tag: '1.8.0',
+      team: 'seeiendom',
+      replicas: { desired: 2, ready: 2 },
+    });
+    expect(
+      summary.ownedResources.map(o => [o.kind, o.apiVersion, o.health]),
+    ).toEqual([
       ['Deployment', 'apps/v1', 'Healthy'],
       ['Service', 'v1', 'Healthy'],
       ['NetworkPolicy', 'networking.k8s.io/v1', 'Degraded'],
     ]);
-    expect(summary.ownedResources[2].message).toBe('failed to apply: admission webhook denied');
+    expect(summary.ownedResources[2].message).toBe(
+      'failed to apply: admission webhook denied',
+    );
     expect(summary.health).toBe('Degraded');
   });
 
   it('reads "Synced" as applied, not running: a stuck rollout degrades the deployment', () => {
-    const synced = { ...app, status: { ...app.status, subresources: { 'Deployment[seeiendom-api]': { status: 'Synced' } } } };
+    const synced = {
+      ...app,
+      status: {
+        ...app.status,
+        subresources: { 'Deployment[seeiendom-api]': { status: 'Synced' } },
+      },
+    };
     const stuck = summarizeApp({
       cluster: 'atkv3-dev',
       environment: 'dev',
       app: synced,
-      deployment: deployment(0, { status: 'False', message: 'ReplicaSet "seeiendom-api-abc" has timed out progressing.' }),
+      deployment: deployment(0, {
+        status: 'False',
+        message: 'ReplicaSet "seeiendom-api-abc" has timed out progressing.',
+      }),
     });
-    expect(stuck.ownedResources[0]).toMatchObject({ health: 'Degraded', message: 'ReplicaSet "seeiendom-api-abc" has timed out progressing.' });
+    expect(stuck.ownedResources[0]).toMatchObject({
+      health: 'Degraded',
+      message: 'ReplicaSet "seeiendom-api-abc" has timed out progressing.',
+    });
     expect(stuck.health).toBe('Degraded');
-    const rolling = summarizeApp({ cluster: 'atkv3-dev', environment: 'dev', app: synced, deployment: deployment(1) });
+    const rolling = summarizeApp({
+      cluster: 'atkv3-dev',
+      environment: 'dev',
+      app: synced,
+      deployment: deployment(1),
+    });
     expect(rolling.health).toBe('Progressing');
   });
 
   it('counts Argo CD: out of sync is not green, degraded is red', () => {
     const argo = {
-      instance: 'argocd-nonprod', namespace: 'argocd', name: 'seeiendom-api-main', destination: {},
-      sync: { status: 'OutOfSync' as const }, health: { status: 'Healthy' as const }, resources: [],
+      instance: 'argocd-nonprod',
+      namespace: 'argocd',
+      name: 'seeiendom-api-main',
+      destination: {},
+      sync: { status: 'OutOfSync' as const },
+      health: { status: 'Healthy' as const },
+      resources: [],
     };
     const healthyApp = { ...app, status: { ...app.status, subresources: {} } };
-    expect(summarizeApp({ cluster: 'c', environment: 'dev', app: healthyApp, deployment: deployment(2), argo }).health).toBe('Progressing');
     expect(
-      summarizeApp({ cluster: 'c', environment: 'dev', app: healthyApp, deployment: deployment(2), argo: { ...argo, sync: { status: 'Synced' as const } } }).health,
+      summarizeApp({
+        cluster: 'c',
+        environment: 'dev',
+        app: healthyApp,
+        deployment: deployment(2),
+        argo,
+      }).health,
+    ).toBe('Progressing');
+    expect(
+      summarizeApp({
+        cluster: 'c',
+        environment: 'dev',
+        app: healthyApp,
+        deployment: deployment(2),
+        argo: { ...argo, sync: { status: 'Synced' as const } },
+      }).health,
     ).toBe('Healthy');
     expect(
-      summarizeApp({ cluster: 'c', environment: 'dev', app: healthyApp, argo: { ...argo, health: { status: 'Degraded' as const } } }).health,
+      summarizeApp({
+        cluster: 'c',
+        environment: 'dev',
+        app: healthyApp,
+        argo: { ...argo, health: { status: 'Degraded' as const } },
+      }).health,
     ).toBe('Degraded');
   });
 
   it('takes the worst of several verdicts', () => {
-    expect(worstHealth(['Healthy', 'Progressing', 'Unknown'])).toBe('Progressing');
+    expect(worstHealth(['Healthy', 'Progressing', 'Unknown'])).toBe(
+      'Progressing',
+    );
     expect(worstHealth([])).toBe('Healthy');
   });
 });

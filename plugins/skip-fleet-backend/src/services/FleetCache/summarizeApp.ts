@@ -7,30 +7,10 @@ import {
   OwnedResource,
   SkiperatorAppSummary,
 } from '@internal/plugin-skip-common';
+import { KIND_API_VERSIONS } from '../kindApiVersions';
 import { SkiperatorApplication } from './kubeTypes';
 
 const SUBRESOURCE_KEY = /^([A-Za-z]+)\[(.+)\]$/;
-
-/** API versions of the kinds Skiperator creates, to name them fully in the answer. */
-const OWNED_KIND_API_VERSION: Record<string, string> = {
-  Deployment: 'apps/v1',
-  StatefulSet: 'apps/v1',
-  Service: 'v1',
-  ConfigMap: 'v1',
-  ServiceAccount: 'v1',
-  HorizontalPodAutoscaler: 'autoscaling/v2',
-  PodDisruptionBudget: 'policy/v1',
-  NetworkPolicy: 'networking.k8s.io/v1',
-  ServiceEntry: 'networking.istio.io/v1',
-  Gateway: 'networking.istio.io/v1',
-  VirtualService: 'networking.istio.io/v1',
-  PeerAuthentication: 'security.istio.io/v1',
-  AuthorizationPolicy: 'security.istio.io/v1',
-  RequestAuthentication: 'security.istio.io/v1',
-  Telemetry: 'telemetry.istio.io/v1',
-  HTTPRoute: 'gateway.networking.k8s.io/v1',
-  ServiceMonitor: 'monitoring.coreos.com/v1',
-};
 
 /** Skiperator's status names mapped onto the portal's scale. */
 export function healthOfSkiperatorStatus(status: string | undefined): Health {
@@ -145,7 +125,7 @@ export function summarizeApp(options: {
       message = live.message ?? message;
     }
     owned.push({
-      apiVersion: OWNED_KIND_API_VERSION[kind] ?? 'v1',
+      apiVersion: KIND_API_VERSIONS[kind] ?? 'v1',
       kind,
       namespace,
       name: resourceName,

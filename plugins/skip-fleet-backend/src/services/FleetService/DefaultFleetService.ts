@@ -50,7 +50,8 @@ import type { KubernetesClientProvider } from '@internal/plugin-skip-node';
 import type { Writable } from 'node:stream';
 import { FleetCache } from '../FleetCache';
 import { EntityLookup } from './EntityLookup';
-import { KIND_API_VERSIONS } from './kindApiVersions';
+import { KIND_API_VERSIONS } from '../kindApiVersions';
+import { withTimeout } from '../withTimeout';
 import { ArgoAppRef, FleetService } from './types';
 
 const ON_DEMAND_TIMEOUT_MS = 8_000;
@@ -59,33 +60,39 @@ const FIELD_MANAGER = 'skip-portal';
 
 type AppRef = { cluster: string; namespace: string; name: string };
 
-function withTimeout<T>(cluster: string, promise: Promise<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new ServiceUnavailableError(`Cluster '${cluster}' did not answer within ${ON_DEMAND_TIMEOUT_MS} ms`)),
-      ON_DEMAND_TIMEOUT_MS,
-    );
-    promise.then(
-      v => {
-        clearTimeout(timer);
-        resolve(v);
-      },
-      e => {
-        clearTimeout(timer);
-        reject(e);
-      },
-    );
-  });
+/** Bounds a call to one cluster, so a slow cluster answers a drill-down with a 503 naming it. */
+function onCluster<T>(cluster: string, promise: Promise<T>): Promise<T> {
+  return withTimeout(
+    promise,
+    ON_DEMAND_TIMEOUT_MS,
+    () =>
+      new ServiceUnavailableError(
+        `Cluster '${cluster}' did not answer within ${ON_DEMAND_TIMEOUT_MS} ms`,
+      ),
+  );
 }
 
 /** Turns a client-node failure for one cluster into the Backstage error a caller should see. */
 function clusterError(cluster: string, what: string, error: unknown): Error {
-  const e = error as { code?: unknown; cause?: { code?: string }; message?: string; name?: string };
+  const e = error as {
+    code?: unknown;
+    cause?: { code?: string };
+    message?: string;
+    name?: string;
+  };
   if (e?.name === 'ServiceUnavailableError') return error as Error;
-  if (e?.code === 404) return new NotFoundError(`${what} not found on cluster '${cluster}'`);
-  if (e?.code === 409) return new ConflictError(`${what} on cluster '${cluster}' changed meanwhile; try again`);
-  const reason = e?.cause?.code ?? (typeof e?.code === 'number' ? `HTTP ${e.code}` : e?.message);
-  return new ServiceUnavailableError(`Cluster '${cluster}' could not answer for ${what}: ${reason}`);
+  if (e?.code === 404)
+    return new NotFoundError(`${what} not found on cluster '${cluster}'`);
+  if (e?.code === 409)
+    return new ConflictError(
+      `${what} on cluster '${cluster}' changed meanwhile; try again`,
+    );
+  const reason =
+    e?.cause?.code ??
+    (typeof e?.code === 'number' ? `HTTP ${e.code}` : e?.message);
+  return new ServiceUnavailableError(
+    `Cluster '${cluster}' could not answer for ${what}: ${reason}`,
+  );
 }
 
 function conditionsOf(object: KubernetesObject): Condition[] {
@@ -95,7 +102,9 @@ function conditionsOf(object: KubernetesObject): Condition[] {
     status: c.status,
     reason: c.reason,
     message: c.message,
-    lastTransitionTime: c.lastTransitionTime ? new Date(c.lastTransitionTime).toISOString() : undefined,
+    lastTransitionTime: c.lastTransitionTime
+      ? new Date(c.lastTransitionTime).toISOString()
+      : undefined,
   }));
 }
 
@@ -156,40 +165,68 @@ export class DefaultFleetService implements FleetService {
   }
 
   listClusters(): ListClustersResponse {
-    return { items: this.cache.clusters(), generatedAt: new Date().toISOString() };
+    return {
+      items: this.cache.clusters(),
+      generatedAt: new Date().toISOString(),
+    };
   }
 
-  async appsForEntity(entityRef: string, credentials: BackstageCredentials): Promise<AppsResponse> {
+  async appsForEntity(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<AppsResponse> {
     const entity = await this.entities.get(entityRef, credentials);
     const annotations = entity.metadata.annotations ?? {};
     let selectors = parseScopedNames(annotations[ANNOTATION_SKIPERATOR_APPS]);
     if (selectors.length === 0) {
-      selectors = [{ name: annotations[KUBERNETES_ID_ANNOTATION] ?? entity.metadata.name }];
+      selectors = [
+        { name: annotations[KUBERNETES_ID_ANNOTATION] ?? entity.metadata.name },
+      ];
     }
     const refs = selectors.flatMap(s => this.cache.findApps(s.name, s.scope));
     const items = this.summaries(refs);
 
     const argoSelectors = parseScopedNames(annotations[ANNOTATION_ARGOCD_APPS]);
-    const joined = new Set(items.flatMap(i => (i.argo ? [`${i.argo.instance}/${i.argo.namespace}/${i.argo.name}`] : [])));
+    const joined = new Set(
+      items.flatMap(i =>
+        i.argo ? [`${i.argo.instance}/${i.argo.namespace}/${i.argo.name}`] : [],
+      ),
+    );
     const orphanArgoApps: ArgoAppStatus[] = argoSelectors
       .flatMap(s => this.cache.findArgoApps(s.name, s.scope))
       .filter(a => !joined.has(`${a.instance}/${a.namespace}/${a.name}`));
     return this.answer(items, orphanArgoApps);
   }
 
-  async appsForTeam(groupRef: string, credentials: BackstageCredentials): Promise<AppsResponse> {
+  async appsForTeam(
+    groupRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<AppsResponse> {
     const matches = await this.teamNamespaceMatcher(groupRef, credentials);
-    return this.answer(this.summaries(this.cache.appsInNamespaces(matches)), []);
+    return this.answer(
+      this.summaries(this.cache.appsInNamespaces(matches)),
+      [],
+    );
   }
 
-  async namespacesForTeam(groupRef: string, credentials: BackstageCredentials): Promise<NamespacesResponse> {
+  async namespacesForTeam(
+    groupRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<NamespacesResponse> {
     const matches = await this.teamNamespaceMatcher(groupRef, credentials);
     const items = this.cache
       .namespaces()
-      .filter(n => matches(n.cluster, n.namespace.metadata?.name ?? '', n.namespace.metadata?.labels?.team))
+      .filter(n =>
+        matches(
+          n.cluster,
+          n.namespace.metadata?.name ?? '',
+          n.namespace.metadata?.labels?.team,
+        ),
+      )
       .map(n => ({
         cluster: n.cluster,
-        environment: this.cache.configuredCluster(n.cluster)!.metadata.environment,
+        environment: this.cache.configuredCluster(n.cluster)!.metadata
+          .environment,
         name: n.namespace.metadata?.name ?? '',
         team: n.namespace.metadata?.labels?.team,
         apps: n.apps,
@@ -208,24 +245,34 @@ export class DefaultFleetService implements FleetService {
     const { cluster, namespace, kind, name } = ref;
     const apiVersion = KIND_API_VERSIONS[kind];
     if (!apiVersion) {
-      throw new InputError(`kind: '${kind}' is not one of ${Object.keys(KIND_API_VERSIONS).join(', ')}`);
+      throw new InputError(
+        `kind: '${kind}' is not one of ${Object.keys(KIND_API_VERSIONS).join(
+          ', ',
+        )}`,
+      );
     }
     const kc = this.kubeConfig(cluster);
     const objects = KubernetesObjectApi.makeApiClient(kc);
     const core = kc.makeApiClient(CoreV1Api);
     const what = `${kind} ${namespace}/${name}`;
     try {
-      const object = await withTimeout(
+      const object = await onCluster(
         cluster,
         objects.read({ apiVersion, kind, metadata: { name, namespace } }),
       );
-      const pods = await withTimeout(cluster, this.podsOf(core, objects, object, namespace));
+      const pods = await onCluster(
+        cluster,
+        this.podsOf(core, objects, object, namespace),
+      );
       const eventSubjects = [name, ...pods.map(p => p.metadata?.name ?? '')];
-      const eventLists = await withTimeout(
+      const eventLists = await onCluster(
         cluster,
         Promise.all(
           eventSubjects.map(subject =>
-            core.listNamespacedEvent({ namespace, fieldSelector: `involvedObject.name=${subject}` }),
+            core.listNamespacedEvent({
+              namespace,
+              fieldSelector: `involvedObject.name=${subject}`,
+            }),
           ),
         ),
       );
@@ -234,16 +281,26 @@ export class DefaultFleetService implements FleetService {
         .map(e => ({
           type: e.type ?? 'Normal',
           reason: e.reason,
-          message: e.involvedObject?.name && e.involvedObject.name !== name
-            ? `${e.involvedObject.kind ?? ''} ${e.involvedObject.name}: ${e.message ?? ''}`.trim()
-            : e.message,
+          message:
+            e.involvedObject?.name && e.involvedObject.name !== name
+              ? `${e.involvedObject.kind ?? ''} ${e.involvedObject.name}: ${
+                  e.message ?? ''
+                }`.trim()
+              : e.message,
           count: e.count,
-          lastTimestamp: (e.lastTimestamp ?? e.eventTime ?? e.metadata?.creationTimestamp)
-            ? new Date((e.lastTimestamp ?? e.eventTime ?? e.metadata?.creationTimestamp) as any).toISOString()
-            : undefined,
+          lastTimestamp:
+            e.lastTimestamp ?? e.eventTime ?? e.metadata?.creationTimestamp
+              ? new Date(
+                  (e.lastTimestamp ??
+                    e.eventTime ??
+                    e.metadata?.creationTimestamp) as any,
+                ).toISOString()
+              : undefined,
           source: e.source?.component,
         }))
-        .sort((a, b) => (b.lastTimestamp ?? '').localeCompare(a.lastTimestamp ?? ''));
+        .sort((a, b) =>
+          (b.lastTimestamp ?? '').localeCompare(a.lastTimestamp ?? ''),
+        );
       return {
         cluster,
         apiVersion,
@@ -259,14 +316,23 @@ export class DefaultFleetService implements FleetService {
     }
   }
 
-  async podLog(ref: Omit<ResourceRef, 'kind'>, query: PodLogQuery): Promise<string> {
+  async podLog(
+    ref: Omit<ResourceRef, 'kind'>,
+    query: PodLogQuery,
+  ): Promise<string> {
     const { cluster, namespace, name } = ref;
     const core = this.kubeConfig(cluster).makeApiClient(CoreV1Api);
     try {
-      const container = query.container ?? (await this.defaultContainer(core, namespace, name));
-      return await withTimeout(
+      const container =
+        query.container ?? (await this.defaultContainer(core, namespace, name));
+      return await onCluster(
         cluster,
-        core.readNamespacedPodLog({ name, namespace, container, tailLines: query.tailLines }),
+        core.readNamespacedPodLog({
+          name,
+          namespace,
+          container,
+          tailLines: query.tailLines,
+        }),
       );
     } catch (error) {
       throw clusterError(cluster, `Pod ${namespace}/${name}`, error);
@@ -284,7 +350,12 @@ export class DefaultFleetService implements FleetService {
     const core = kc.makeApiClient(CoreV1Api);
     let container: string;
     try {
-      container = query.container ?? (await withTimeout(cluster, this.defaultContainer(core, namespace, name)));
+      container =
+        query.container ??
+        (await onCluster(
+          cluster,
+          this.defaultContainer(core, namespace, name),
+        ));
     } catch (error) {
       throw clusterError(cluster, `Pod ${namespace}/${name}`, error);
     }
@@ -305,19 +376,35 @@ export class DefaultFleetService implements FleetService {
       };
       signal.addEventListener('abort', onAbort);
       new Log(kc)
-        .log(namespace, name, container, out, err => (err && !signal.aborted ? reject(clusterError(cluster, `Pod ${namespace}/${name}`, err)) : finish()), {
-          follow: true,
-          tailLines: query.tailLines,
-        })
+        .log(
+          namespace,
+          name,
+          container,
+          out,
+          err =>
+            err && !signal.aborted
+              ? reject(clusterError(cluster, `Pod ${namespace}/${name}`, err))
+              : finish(),
+          {
+            follow: true,
+            tailLines: query.tailLines,
+          },
+        )
         .then(c => {
           controller = c;
           if (signal.aborted) onAbort();
         })
-        .catch(error => reject(clusterError(cluster, `Pod ${namespace}/${name}`, error)));
+        .catch(error =>
+          reject(clusterError(cluster, `Pod ${namespace}/${name}`, error)),
+        );
     });
   }
 
-  async refreshArgoApp(ref: ArgoAppRef, request: ArgoRefreshRequest, credentials: BackstageCredentials): Promise<void> {
+  async refreshArgoApp(
+    ref: ArgoAppRef,
+    request: ArgoRefreshRequest,
+    credentials: BackstageCredentials,
+  ): Promise<void> {
     await this.authorize(skipArgoAppRefreshPermission, credentials);
     const { cluster } = this.argoLocation(ref);
     await this.patchArgoApp(cluster, ref, {
@@ -325,21 +412,41 @@ export class DefaultFleetService implements FleetService {
     });
   }
 
-  async syncArgoApp(ref: ArgoAppRef, request: ArgoSyncRequest, credentials: BackstageCredentials): Promise<void> {
+  async syncArgoApp(
+    ref: ArgoAppRef,
+    request: ArgoSyncRequest,
+    credentials: BackstageCredentials,
+  ): Promise<void> {
     await this.authorize(skipArgoAppSyncPermission, credentials);
     const { cluster } = this.argoLocation(ref);
     const objects = KubernetesObjectApi.makeApiClient(this.kubeConfig(cluster));
-    let current: KubernetesObject & { operation?: unknown; status?: { operationState?: { phase?: string } } };
+    let current: KubernetesObject & {
+      operation?: unknown;
+      status?: { operationState?: { phase?: string } };
+    };
     try {
-      current = await withTimeout(
+      current = await onCluster(
         cluster,
-        objects.read({ apiVersion: 'argoproj.io/v1alpha1', kind: 'Application', metadata: { name: ref.name, namespace: ref.namespace } }),
+        objects.read({
+          apiVersion: 'argoproj.io/v1alpha1',
+          kind: 'Application',
+          metadata: { name: ref.name, namespace: ref.namespace },
+        }),
       );
     } catch (error) {
-      throw clusterError(cluster, `Argo CD app ${ref.instance}/${ref.name}`, error);
+      throw clusterError(
+        cluster,
+        `Argo CD app ${ref.instance}/${ref.name}`,
+        error,
+      );
     }
-    if (current.operation || current.status?.operationState?.phase === 'Running') {
-      throw new ConflictError(`Argo CD app '${ref.name}' already has an operation in progress`);
+    if (
+      current.operation ||
+      current.status?.operationState?.phase === 'Running'
+    ) {
+      throw new ConflictError(
+        `Argo CD app '${ref.name}' already has an operation in progress`,
+      );
     }
     const principal = credentials.principal as { userEntityRef?: string };
     await this.patchArgoApp(cluster, ref, {
@@ -354,8 +461,13 @@ export class DefaultFleetService implements FleetService {
     });
   }
 
-  private async authorize(permission: BasicPermission, credentials: BackstageCredentials) {
-    const [decision] = await this.permissions.authorize([{ permission }], { credentials });
+  private async authorize(
+    permission: BasicPermission,
+    credentials: BackstageCredentials,
+  ) {
+    const [decision] = await this.permissions.authorize([{ permission }], {
+      credentials,
+    });
     if (decision.result !== AuthorizeResult.ALLOW) {
       throw new NotAllowedError(`You may not ${permission.name}`);
     }
@@ -363,24 +475,35 @@ export class DefaultFleetService implements FleetService {
 
   private argoLocation(ref: ArgoAppRef) {
     const location = this.cache.argoInstanceCluster(ref.instance);
-    if (!location) throw new NotFoundError(`No Argo CD instance '${ref.instance}'`);
+    if (!location)
+      throw new NotFoundError(`No Argo CD instance '${ref.instance}'`);
     if (location.namespace !== ref.namespace) {
-      throw new InputError(`namespace: Argo CD instance '${ref.instance}' keeps its apps in '${location.namespace}'`);
+      throw new InputError(
+        `namespace: Argo CD instance '${ref.instance}' keeps its apps in '${location.namespace}'`,
+      );
     }
     return location;
   }
 
-  private async patchArgoApp(cluster: string, ref: ArgoAppRef, patch: Record<string, unknown>) {
+  private async patchArgoApp(
+    cluster: string,
+    ref: ArgoAppRef,
+    patch: Record<string, unknown>,
+  ) {
     const objects = KubernetesObjectApi.makeApiClient(this.kubeConfig(cluster));
     try {
-      await withTimeout(
+      await onCluster(
         cluster,
         objects.patch(
           {
             apiVersion: 'argoproj.io/v1alpha1',
             kind: 'Application',
             ...patch,
-            metadata: { name: ref.name, namespace: ref.namespace, ...(patch.metadata as object) },
+            metadata: {
+              name: ref.name,
+              namespace: ref.namespace,
+              ...(patch.metadata as object),
+            },
           },
           undefined,
           undefined,
@@ -390,33 +513,61 @@ export class DefaultFleetService implements FleetService {
         ),
       );
     } catch (error) {
-      throw clusterError(cluster, `Argo CD app ${ref.instance}/${ref.name}`, error);
+      throw clusterError(
+        cluster,
+        `Argo CD app ${ref.instance}/${ref.name}`,
+        error,
+      );
     }
-    this.logger.info(`Patched Argo CD app ${ref.instance}/${ref.namespace}/${ref.name}: ${Object.keys(patch).join(', ')}`);
+    this.logger.info(
+      `Patched Argo CD app ${ref.instance}/${ref.namespace}/${
+        ref.name
+      }: ${Object.keys(patch).join(', ')}`,
+    );
   }
 
-  private async podsOf(core: CoreV1Api, objects: KubernetesObjectApi, object: KubernetesObject, namespace: string): Promise<V1Pod[]> {
+  private async podsOf(
+    core: CoreV1Api,
+    objects: KubernetesObjectApi,
+    object: KubernetesObject,
+    namespace: string,
+  ): Promise<V1Pod[]> {
     let selector: Record<string, string> | undefined;
     if (object.kind === 'Pod') return [object as V1Pod];
-    if (object.kind === 'Deployment' || object.kind === 'StatefulSet' || object.kind === 'ReplicaSet') {
+    if (
+      object.kind === 'Deployment' ||
+      object.kind === 'StatefulSet' ||
+      object.kind === 'ReplicaSet'
+    ) {
       selector = (object as any).spec?.selector?.matchLabels;
     } else if (object.kind === 'Application') {
       try {
-        const deployment = await objects.read({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: object.metadata?.name ?? '', namespace } });
+        const deployment = await objects.read({
+          apiVersion: 'apps/v1',
+          kind: 'Deployment',
+          metadata: { name: object.metadata?.name ?? '', namespace },
+        });
         selector = (deployment as any).spec?.selector?.matchLabels;
       } catch {
         return [];
       }
     }
     if (!selector || Object.keys(selector).length === 0) return [];
-    const labelSelector = Object.entries(selector).map(([k, v]) => `${k}=${v}`).join(',');
+    const labelSelector = Object.entries(selector)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(',');
     return (await core.listNamespacedPod({ namespace, labelSelector })).items;
   }
 
-  private async defaultContainer(core: CoreV1Api, namespace: string, name: string): Promise<string> {
+  private async defaultContainer(
+    core: CoreV1Api,
+    namespace: string,
+    name: string,
+  ): Promise<string> {
     const pod = await core.readNamespacedPod({ name, namespace });
     const first = pod.spec?.containers?.[0]?.name;
-    if (!first) throw new NotFoundError(`Pod ${namespace}/${name} has no containers`);
+    if (!first)
+      throw new NotFoundError(`Pod ${namespace}/${name} has no containers`);
     return first;
   }
 
@@ -427,16 +578,24 @@ export class DefaultFleetService implements FleetService {
     return this.clients.kubeConfig(cluster);
   }
 
-  private async teamNamespaceMatcher(groupRef: string, credentials: BackstageCredentials) {
+  private async teamNamespaceMatcher(
+    groupRef: string,
+    credentials: BackstageCredentials,
+  ) {
     const group: Entity = await this.entities.get(groupRef, credentials);
     if (group.kind.toLocaleLowerCase('en-US') !== 'group') {
-      throw new InputError(`team: '${groupRef}' is a ${group.kind}, not a Group`);
+      throw new InputError(
+        `team: '${groupRef}' is a ${group.kind}, not a Group`,
+      );
     }
     const prefix = group.metadata.annotations?.[ANNOTATION_NAMESPACE_PREFIX];
     const teamName = group.metadata.name;
     const labelled = new Map<string, string | undefined>();
     for (const n of this.cache.namespaces()) {
-      labelled.set(`${n.cluster}/${n.namespace.metadata?.name}`, n.namespace.metadata?.labels?.team);
+      labelled.set(
+        `${n.cluster}/${n.namespace.metadata?.name}`,
+        n.namespace.metadata?.labels?.team,
+      );
     }
     return (cluster: string, namespace: string, teamLabel?: string) =>
       (prefix !== undefined && namespace.startsWith(prefix)) ||
@@ -456,7 +615,10 @@ export class DefaultFleetService implements FleetService {
     return this.cache.clusters().map(c => c.freshness);
   }
 
-  private answer(items: SkiperatorAppSummary[], orphanArgoApps: ArgoAppStatus[]): AppsResponse {
+  private answer(
+    items: SkiperatorAppSummary[],
+    orphanArgoApps: ArgoAppStatus[],
+  ): AppsResponse {
     return {
       items,
       orphanArgoApps,

@@ -17,9 +17,18 @@ export type ArgoAppRef = { instance: string; namespace: string; name: string };
 /** What the fleet routes ask of the backend; reads come from the watch cache. */
 export interface FleetService {
   listClusters(): ListClustersResponse;
-  appsForEntity(entityRef: string, credentials: BackstageCredentials): Promise<AppsResponse>;
-  appsForTeam(groupRef: string, credentials: BackstageCredentials): Promise<AppsResponse>;
-  namespacesForTeam(groupRef: string, credentials: BackstageCredentials): Promise<NamespacesResponse>;
+  appsForEntity(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<AppsResponse>;
+  appsForTeam(
+    groupRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<AppsResponse>;
+  namespacesForTeam(
+    groupRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<NamespacesResponse>;
   /** Conditions, events and pods of one object, read live from its cluster. */
   resourceDetails(ref: ResourceRef): Promise<ResourceDetails>;
   podLog(ref: Omit<ResourceRef, 'kind'>, query: PodLogQuery): Promise<string>;
@@ -30,6 +39,14 @@ export interface FleetService {
     out: Writable,
     signal: AbortSignal,
   ): Promise<void>;
-  refreshArgoApp(ref: ArgoAppRef, request: ArgoRefreshRequest, credentials: BackstageCredentials): Promise<void>;
-  syncArgoApp(ref: ArgoAppRef, request: ArgoSyncRequest, credentials: BackstageCredentials): Promise<void>;
+  refreshArgoApp(
+    ref: ArgoAppRef,
+    request: ArgoRefreshRequest,
+    credentials: BackstageCredentials,
+  ): Promise<void>;
+  syncArgoApp(
+    ref: ArgoAppRef,
+    request: ArgoSyncRequest,
+    credentials: BackstageCredentials,
+  ): Promise<void>;
 }
