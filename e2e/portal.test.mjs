@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import fs from 'node:fs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const port = 7107;
@@ -16,6 +17,7 @@ let browser;
 let page;
 
 before(async () => {
+  fs.mkdirSync(path.join(root, 'test-results'), { recursive: true });
   portal = spawn('node', ['scripts/run-portal.mjs'], {
     cwd: root,
     env: { ...process.env, PORT: String(port), SKIP_SIM_DIR: path.join(root, '.skip-run', 'sim-e2e'), SKIP_EXTRA_CONFIG: path.join(root, 'e2e', 'app-config.e2e.yaml') },
@@ -70,10 +72,20 @@ async function openSkipTab(component) {
   await page.getByText('SKIP', { exact: true }).last().click();
 }
 
+/** Waits for a locator, saving a screenshot of the page when it never shows up. */
+async function waitOrShoot(locator, name, timeout = 60_000) {
+  try {
+    await locator.waitFor({ timeout });
+  } catch (error) {
+    await page.screenshot({ path: path.join(root, 'test-results', `${name}.png`), fullPage: true });
+    throw error;
+  }
+}
+
 test('a failing app shows which resource fails and why, one click away', { timeout: 120_000 }, async () => {
   await openSkipTab('matrikkel-api');
   const failing = page.getByRole('button', { name: /Deployment matrikkel-api/ }).first();
-  await failing.waitFor();
+  await waitOrShoot(failing, 'matrikkel-api-tab');
   await page.screenshot({ path: path.join(shots, 'component-tab.png'), fullPage: true });
   await failing.click();
   const dialog = page.getByRole('dialog');
@@ -85,8 +97,9 @@ test('a failing app shows which resource fails and why, one click away', { timeo
 test('from the catalog to a crash-looping app\'s pod log', { timeout: 120_000 }, async () => {
   await openSkipTab('nrl-register');
   const failing = page.getByRole('button', { name: /Deployment nrl-register/ }).first();
+  await waitOrShoot(failing, 'nrl-register-tab');
   await failing.click();
   const log = page.getByRole('dialog').getByTestId('skip-pod-log');
-  await log.getByText(/Connection to postgres:5432 refused/).first().waitFor();
+  await waitOrShoot(log.getByText(/Connection to postgres:5432 refused/).first(), 'nrl-register-log');
   await page.screenshot({ path: path.join(shots, 'drill-down-pod-log.png'), fullPage: true });
 });
