@@ -4,18 +4,16 @@ import {
   StatusPending,
   StatusWarning,
 } from '@backstage/core-components';
-import { ArgoAppStatus } from '@internal/plugin-skip-common';
+import { ArgoAppStatus, Health } from '@internal/plugin-skip-common';
 
-/** Skiperator's `status.summary.status` as a coloured status. */
-export function SkiperatorStatus(props: { status: string }) {
-  const { status } = props;
-  if (status === 'Synced' || status === 'Ready') {
-    return <StatusOK>{status}</StatusOK>;
-  }
-  if (status === 'Error' || status === 'InvalidConfig') {
-    return <StatusError>{status}</StatusError>;
-  }
-  return <StatusPending>{status}</StatusPending>;
+/** The portal's verdict on an app: Skiperator, its resources and Argo CD together. */
+export function AppHealth(props: { health: Health }) {
+  const { health } = props;
+  if (health === 'Healthy') return <StatusOK>Healthy</StatusOK>;
+  if (health === 'Degraded') return <StatusError>Failing</StatusError>;
+  if (health === 'Progressing')
+    return <StatusPending>Progressing</StatusPending>;
+  return <StatusWarning>Unknown</StatusWarning>;
 }
 
 /** Argo CD sync and health; green only when Synced and Healthy. */

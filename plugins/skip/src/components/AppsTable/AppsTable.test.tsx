@@ -39,9 +39,11 @@ describe('AppsTable', () => {
     expect(sync).toBeDisabled();
     expect(refresh).toBeDisabled();
     expect(within(prodRow).getByText('Synced · Degraded')).toBeInTheDocument();
+    expect(within(prodRow).getByText('Failing')).toBeInTheDocument();
 
     const devRow = screen.getByText('atkv3-dev').closest('tr')!;
     expect(within(devRow).getByText('Synced · Healthy')).toBeInTheDocument();
+    expect(within(devRow).getByText('Healthy')).toBeInTheDocument();
     expect(
       within(devRow).getByRole('button', { name: /^Sync / }),
     ).toBeDisabled();

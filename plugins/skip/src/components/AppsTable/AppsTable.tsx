@@ -18,7 +18,7 @@ import {
 } from '../../lib/failingResources';
 import { Age } from '../Age';
 import { ActionPermission, ArgoActions } from '../ArgoActions';
-import { ArgoSyncHealth, SkiperatorStatus } from './AppStatus';
+import { AppHealth, ArgoSyncHealth } from './AppStatus';
 
 /** Props of {@link AppsTable}. */
 export type AppsTableProps = {
@@ -115,16 +115,49 @@ function appColumns(options: {
 }): TableColumn<AppRow>[] {
   const { onOpenResource, refresh, sync } = options;
   return [
-    { title: 'Cluster', field: 'cluster' },
-    { title: 'Namespace', field: 'namespace' },
-    { title: 'App', field: 'name', highlight: true },
     {
-      title: 'Image',
-      customFilterAndSearch: (term, row) => imageWithTag(row).includes(term),
+      title: 'Health',
+      field: 'health',
       render: row => (
-        <Typography variant="body2" style={{ wordBreak: 'break-all' }}>
-          {imageWithTag(row)}
-        </Typography>
+        <>
+          <AppHealth health={row.health} />
+          <Typography variant="caption" display="block" color="textSecondary">
+            Skiperator: {row.summary.status}
+          </Typography>
+        </>
+      ),
+    },
+    {
+      title: 'Cluster',
+      field: 'cluster',
+      render: row => (
+        <>
+          <Typography variant="body2">{row.cluster}</Typography>
+          <Typography variant="caption" display="block" color="textSecondary">
+            {row.namespace}
+          </Typography>
+        </>
+      ),
+    },
+    {
+      title: 'App',
+      field: 'name',
+      customFilterAndSearch: (term, row) =>
+        `${row.name} ${imageWithTag(row)}`.includes(term),
+      render: row => (
+        <>
+          <Typography variant="body2">
+            <strong>{row.name}</strong>
+          </Typography>
+          <Typography
+            variant="caption"
+            display="block"
+            color="textSecondary"
+            style={{ wordBreak: 'break-all' }}
+          >
+            {imageWithTag(row)}
+          </Typography>
+        </>
       ),
     },
     {
@@ -132,51 +165,8 @@ function appColumns(options: {
       render: row => `${row.replicas.ready}/${row.replicas.desired}`,
     },
     {
-      title: 'Skiperator',
-      field: 'summary.status',
-      render: row => <SkiperatorStatus status={row.summary.status} />,
-    },
-    {
       title: 'Argo CD',
-      render: row =>
-        row.argo ? <ArgoSyncHealth argo={row.argo} /> : 'Not in Argo CD',
-    },
-    {
-      title: 'Revision',
-      render: row => {
-        const revision = row.argo?.sync.revision;
-        if (!revision) return '–';
-        return (
-          <Tooltip title={revision}>
-            <code>{revision.slice(0, 7)}</code>
-          </Tooltip>
-        );
-      },
-    },
-    {
-      title: 'Last operation',
-      render: row => {
-        const operation = row.argo?.operation;
-        if (!operation) return '–';
-        return (
-          <>
-            {operation.phase}{' '}
-            <Age
-              time={operation.finishedAt ?? operation.startedAt}
-              fallback=""
-            />
-            {operation.message && operation.phase !== 'Succeeded' && (
-              <Typography
-                variant="caption"
-                display="block"
-                color="textSecondary"
-              >
-                {operation.message}
-              </Typography>
-            )}
-          </>
-        );
-      },
+      render: row => <ArgoCell argo={row.argo} />,
     },
     {
       title: 'Problems',
@@ -195,6 +185,40 @@ function appColumns(options: {
         ) : undefined,
     },
   ];
+}
+
+function ArgoCell(props: { argo?: SkiperatorAppSummary['argo'] }) {
+  const { argo } = props;
+  if (!argo) return <>Not in Argo CD</>;
+  const revision = argo.sync.revision;
+  const operation = argo.operation;
+  return (
+    <>
+      <ArgoSyncHealth argo={argo} />
+      <Typography variant="caption" display="block" color="textSecondary">
+        {revision && (
+          <Tooltip title={revision}>
+            <code>{revision.slice(0, 7)}</code>
+          </Tooltip>
+        )}
+        {operation && (
+          <>
+            {revision ? ' · ' : ''}
+            {operation.phase}{' '}
+            <Age
+              time={operation.finishedAt ?? operation.startedAt}
+              fallback=""
+            />
+          </>
+        )}
+      </Typography>
+      {operation?.message && operation.phase !== 'Succeeded' && (
+        <Typography variant="caption" display="block" color="error">
+          {operation.message}
+        </Typography>
+      )}
+    </>
+  );
 }
 
 function Problems(props: {
