@@ -277,4 +277,38 @@ describe('skip-fleet backend against the simulated fleet', () => {
         ?.upgradeInProgress,
     ).toBeUndefined();
   });
+
+  it('follows a pod log live, and answers a missing pod with a 404 instead of an empty stream', async () => {
+    const details = await request(server)
+      .get(
+        '/api/skip-fleet/resources/atgcp1-sandbox/nrl-register-main/Application/nrl-register',
+      )
+      .set('Authorization', user);
+    const pod = details.body.pods[0].name;
+    const { port } = server.address() as { port: number };
+    const aborter = new AbortController();
+    const res = await fetch(
+      `http://localhost:${port}/api/skip-fleet/pods/atgcp1-sandbox/nrl-register-main/${pod}/log?follow=true&tailLines=5`,
+      { headers: { Authorization: user }, signal: aborter.signal },
+    );
+    expect(res.status).toBe(200);
+    const reader = res.body!.getReader();
+    let text = '';
+    while (!text.includes('refused')) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      text += Buffer.from(value).toString('utf8');
+    }
+    expect(text).toMatch(/Connection to postgres:5432 refused/);
+    aborter.abort();
+
+    const missing = await request(server)
+      .get(
+        '/api/skip-fleet/pods/atgcp1-sandbox/nrl-register-main/no-such-pod/log',
+      )
+      .query({ follow: 'true' })
+      .set('Authorization', user);
+    expect(missing.status).toBe(404);
+    expect(missing.body.error.message).toMatch(/no-such-pod/);
+  });
 });

@@ -120,17 +120,19 @@ export async function createRouter(options: {
     const ref = parse(podParams, req.params, 'path');
     const query = parse(podLogQuerySchema, req.query, 'query');
     const { follow } = parse(followQuery, req.query, 'query');
-    res.type('text/plain; charset=utf-8');
     if (follow !== 'true') {
-      res.send(await fleet.podLog(ref, query));
+      const text = await fleet.podLog(ref, query);
+      res.type('text/plain; charset=utf-8').send(text);
       return;
     }
     const aborter = new AbortController();
-    req.on('close', () => aborter.abort());
-    res.setHeader('Cache-Control', 'no-cache');
-    res.setHeader('X-Accel-Buffering', 'no');
-    res.flushHeaders();
-    await fleet.followPodLog(ref, query, res, aborter.signal);
+    res.on('close', () => aborter.abort());
+    await fleet.followPodLog(ref, query, res, aborter.signal, () => {
+      res.type('text/plain; charset=utf-8');
+      res.setHeader('Cache-Control', 'no-cache');
+      res.setHeader('X-Accel-Buffering', 'no');
+      res.flushHeaders();
+    });
     res.end();
   });
 

@@ -22,6 +22,8 @@ export const clusterFreshnessSchema = z.object({
   lastSeenAt: z.string().optional(),
   /** Why the cluster is not reachable, when it is not. */
   error: z.string().optional(),
+  /** What a reachable cluster refuses to list (e.g. a missing CRD), one line per kind. */
+  unreadable: z.array(z.string()).optional(),
 });
 export type ClusterFreshness = z.infer<typeof clusterFreshnessSchema>;
 

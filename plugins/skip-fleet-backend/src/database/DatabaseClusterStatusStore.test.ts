@@ -42,6 +42,15 @@ describe('DatabaseClusterStatusStore', () => {
         lastSeenAt: new Date('2026-11-24T10:05:00.000Z'),
       });
 
+      // A replica that saw the cluster earlier does not roll the newer report back.
+      await store.save({
+        cluster: 'atkv3-dev',
+        kubernetesVersion: 'v1.30.7-gke.1500',
+        nodesReady: 1,
+        nodesTotal: 4,
+        lastSeenAt: seen,
+      });
+
       const reopened = await DatabaseClusterStatusStore.create({ database });
       const rows = (await reopened.list()).sort((a, b) =>
         a.cluster.localeCompare(b.cluster),

@@ -60,6 +60,12 @@ export class DatabaseClusterStatusStore implements ClusterStatusStore {
       nodes_total: status.nodesTotal ?? null,
       last_seen_at: status.lastSeenAt ?? null,
     };
-    await this.db(TABLE).insert(row).onConflict('cluster').merge();
+    // Several replicas report the same cluster: an older report never replaces a newer one.
+    await this.db(TABLE)
+      .insert(row)
+      .onConflict('cluster')
+      .merge()
+      .where(`${TABLE}.last_seen_at`, '<=', row.last_seen_at ?? new Date(0))
+      .orWhereNull(`${TABLE}.last_seen_at`);
   }
 }

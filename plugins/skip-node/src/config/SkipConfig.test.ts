@@ -122,6 +122,58 @@ describe('SkipConfig', () => {
     ).toThrow(/skip\.platformTeamGroups\[0\]/);
   });
 
+  it('refuses two Argo CD instances with one name or in one cluster', () => {
+    const twice = [
+      { name: 'nonprod', cluster: 'atgcp1-dev' },
+      { name: 'nonprod', cluster: 'atkv3-dev' },
+    ];
+    expect(() => read({ clusters, argocd: { instances: twice } })).toThrow(
+      /skip\.argocd\.instances\[1\]\.name/,
+    );
+    const sameCluster = [
+      { name: 'nonprod', cluster: 'atgcp1-dev' },
+      { name: 'prod', cluster: 'atgcp1-dev' },
+    ];
+    expect(() =>
+      read({ clusters, argocd: { instances: sameCluster } }),
+    ).toThrow(/skip\.argocd\.instances\[1\]\.cluster/);
+  });
+
+  it('refuses a cluster the portal could not authenticate to', () => {
+    const withConnection = (connection: object) =>
+      SkipConfig.fromConfig(
+        new ConfigReader({
+          kubernetes: {
+            clusterLocatorMethods: [
+              {
+                type: 'config',
+                clusters: [
+                  {
+                    name: 'atgcp1-dev',
+                    url: 'https://127.0.0.1:3',
+                    ...connection,
+                  },
+                ],
+              },
+            ],
+          },
+          skip: { clusters: [clusters[2]] },
+        } as any),
+      );
+    expect(() => withConnection({ authProvider: 'google' })).toThrow(
+      /clusters\[0\]\.authProvider: 'google' is not supported/,
+    );
+    expect(() => withConnection({})).toThrow(
+      /clusters\[0\]\.serviceAccountToken: required/,
+    );
+    expect(() =>
+      withConnection({
+        serviceAccountToken: 't',
+        caFile: '/nonexistent/ca.pem',
+      }),
+    ).toThrow(/clusters\[0\]\.caFile: cannot read/);
+  });
+
   it('allows an empty skip block', () => {
     expect(read(undefined).clusters).toEqual([]);
   });

@@ -1,4 +1,5 @@
 import type { Config } from '@backstage/config';
+import fs from 'node:fs';
 import { ClusterMetadata } from '@internal/plugin-skip-common';
 import { z } from 'zod';
 import {
@@ -86,12 +87,27 @@ export class SkipConfig {
         );
       }
     }
+    const instanceNames = new Set<string>();
+    const instanceClusters = new Set<string>();
     for (const [index, instance] of skip.argocd.instances.entries()) {
+      const key = `Invalid configuration: skip.argocd.instances[${index}]`;
       if (!seen.has(instance.cluster)) {
         throw new SkipConfigError(
-          `Invalid configuration: skip.argocd.instances[${index}].cluster: unknown cluster '${instance.cluster}'`,
+          `${key}.cluster: unknown cluster '${instance.cluster}'`,
         );
       }
+      if (instanceNames.has(instance.name)) {
+        throw new SkipConfigError(
+          `${key}.name: instance '${instance.name}' is listed twice`,
+        );
+      }
+      if (instanceClusters.has(instance.cluster)) {
+        throw new SkipConfigError(
+          `${key}.cluster: cluster '${instance.cluster}' already runs an Argo CD instance`,
+        );
+      }
+      instanceNames.add(instance.name);
+      instanceClusters.add(instance.cluster);
     }
     return new SkipConfig(
       clusters,
@@ -113,7 +129,32 @@ export class SkipConfig {
         method.getOptional('clusters') ?? [],
         `kubernetes.clusterLocatorMethods[${m}].clusters`,
       );
-      for (const connection of parsed) {
+      for (const [c, connection] of parsed.entries()) {
+        const key = `kubernetes.clusterLocatorMethods[${m}].clusters[${c}]`;
+        // The portal watches with its own identity: a token it can send on every request.
+        if (connection.authProvider !== 'serviceAccount') {
+          throw new SkipConfigError(
+            `Invalid configuration: ${key}.authProvider: '${connection.authProvider}' is not supported by SKIP; use serviceAccount with serviceAccountToken`,
+          );
+        }
+        if (!connection.serviceAccountToken) {
+          throw new SkipConfigError(
+            `Invalid configuration: ${key}.serviceAccountToken: required for cluster '${connection.name}'`,
+          );
+        }
+        if (connection.caFile && !connection.caData) {
+          try {
+            connection.caData = fs
+              .readFileSync(connection.caFile)
+              .toString('base64');
+          } catch (error) {
+            throw new SkipConfigError(
+              `Invalid configuration: ${key}.caFile: cannot read '${
+                connection.caFile
+              }': ${(error as Error).message}`,
+            );
+          }
+        }
         connections.set(connection.name, connection);
       }
     }

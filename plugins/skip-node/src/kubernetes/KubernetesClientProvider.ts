@@ -1,5 +1,5 @@
+import { NotFoundError } from '@backstage/errors';
 import { KubeConfig } from '@kubernetes/client-node';
-import fs from 'node:fs';
 import { ConfiguredCluster } from '../config/SkipConfig';
 
 /** Gives a client-node KubeConfig for each configured cluster; the one way product code reaches clusters. */
@@ -30,14 +30,10 @@ export class DefaultKubernetesClientProvider
     if (cached) return cached;
     const configured = this.clusters.find(c => c.metadata.name === cluster);
     if (!configured) {
-      throw new Error(`Unknown cluster '${cluster}'`);
+      throw new NotFoundError(`No cluster '${cluster}' is configured`);
     }
     const { connection } = configured;
-    const caData =
-      connection.caData ??
-      (connection.caFile
-        ? fs.readFileSync(connection.caFile).toString('base64')
-        : undefined);
+    const caData = connection.caData;
     const kc = new KubeConfig();
     kc.loadFromOptions({
       clusters: [

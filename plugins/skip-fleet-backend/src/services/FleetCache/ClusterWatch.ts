@@ -59,6 +59,11 @@ export type ClusterWatchOptions = {
 const MAX_RESTART_DELAY_MS = 30_000;
 const SKIPERATOR_MANAGED = 'app.kubernetes.io/managed-by=skiperator';
 
+function hasHttpStatus(error: unknown): boolean {
+  const e = error as { code?: unknown; statusCode?: unknown };
+  return typeof e?.code === 'number' || typeof e?.statusCode === 'number';
+}
+
 function describeError(error: unknown): string {
   if (!error) return 'unknown error';
   const e = error as {
@@ -100,6 +105,8 @@ export class ClusterWatch {
   lastSeenAt?: Date;
   error?: string;
   kubernetesVersion?: string;
+  /** Kinds the cluster answers with an error (a missing CRD, no permission) while it is otherwise up. */
+  readonly kindErrors = new Map<WatchedKind, string>();
 
   constructor(private readonly options: ClusterWatchOptions) {
     this.cluster = options.cluster;
@@ -128,20 +135,23 @@ export class ClusterWatch {
 
     this.add('nodes', '/api/v1/nodes', () => core.listNode());
     this.add('namespaces', '/api/v1/namespaces', () => core.listNamespace());
-    this.add(
-      'skiperatorApps',
-      '/apis/skiperator.kartverket.no/v1alpha1/applications',
-      customList('skiperator.kartverket.no', 'v1alpha1', 'applications'),
-    );
-    this.add(
-      'deployments',
-      '/apis/apps/v1/deployments',
-      () =>
-        apps.listDeploymentForAllNamespaces({
-          labelSelector: SKIPERATOR_MANAGED,
-        }),
-      SKIPERATOR_MANAGED,
-    );
+    // Admin clusters run no product workloads, and usually no Skiperator.
+    if (!isAdminCluster) {
+      this.add(
+        'skiperatorApps',
+        '/apis/skiperator.kartverket.no/v1alpha1/applications',
+        customList('skiperator.kartverket.no', 'v1alpha1', 'applications'),
+      );
+      this.add(
+        'deployments',
+        '/apis/apps/v1/deployments',
+        () =>
+          apps.listDeploymentForAllNamespaces({
+            labelSelector: SKIPERATOR_MANAGED,
+          }),
+        SKIPERATOR_MANAGED,
+      );
+    }
     if (argoNamespace) {
       this.add(
         'argoApps',
@@ -204,7 +214,10 @@ export class ClusterWatch {
       new Watch(kubeConfig),
       async () => {
         const list = await listFn();
+        // The library opens the watch after the list even if stop() ran meanwhile.
+        if (this.stopped) throw new Error('stopped');
         this.markSeen();
+        this.kindErrors.delete(kind);
         return list;
       },
       false,
@@ -231,14 +244,20 @@ export class ClusterWatch {
 
   private onInformerError(kind: WatchedKind, error: unknown) {
     if (this.stopped) return;
-    this.markUnreachable(describeError(error));
+    const message = describeError(error);
+    if (hasHttpStatus(error)) {
+      // The cluster answered: it is up, this one kind is not readable.
+      this.kindErrors.set(kind, message);
+    } else {
+      this.markUnreachable(message);
+    }
     const delay = Math.min(
       (this.restartDelays.get(kind) ?? 500) * 2,
       MAX_RESTART_DELAY_MS,
     );
     this.restartDelays.set(kind, delay);
     this.options.logger.debug(
-      `Watch of ${kind} on ${this.cluster} failed (${this.error}); retrying in ${delay} ms`,
+      `Watch of ${kind} on ${this.cluster} failed (${message}); retrying in ${delay} ms`,
     );
     const timer = setTimeout(() => {
       this.restartTimers.delete(timer);

@@ -105,7 +105,14 @@ export class FleetCache {
           this.onChange(name, kind, type, object),
       });
       this.watches.set(name, watch);
-      watch.start();
+      try {
+        watch.start();
+      } catch (error) {
+        // One misconfigured cluster must not keep the others from being watched.
+        watch.reachability = 'unreachable';
+        watch.error = `Could not start watching: ${error}`;
+        this.logger.error(`Could not start watching cluster ${name}: ${error}`);
+      }
     }
   }
 
@@ -132,6 +139,10 @@ export class FleetCache {
       reachability: watch?.reachability ?? 'pending',
       lastSeenAt: lastSeenAt?.toISOString(),
       error: watch?.error,
+      unreadable:
+        watch && watch.kindErrors.size > 0
+          ? [...watch.kindErrors].map(([kind, error]) => `${kind}: ${error}`)
+          : undefined,
     };
   }
 

@@ -20,7 +20,6 @@ import {
   CoreV1Api,
   KubernetesObject,
   KubernetesObjectApi,
-  Log,
   PatchStrategy,
   V1Pod,
 } from '@kubernetes/client-node';
@@ -47,7 +46,9 @@ import {
   skipArgoAppSyncPermission,
 } from '@internal/plugin-skip-common';
 import type { KubernetesClientProvider } from '@internal/plugin-skip-node';
-import type { Writable } from 'node:stream';
+import { Readable, Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { openPodLogStream } from './openPodLogStream';
 import { FleetCache } from '../FleetCache';
 import { EntityLookup } from './EntityLookup';
 import { KIND_API_VERSIONS } from '../kindApiVersions';
@@ -344,60 +345,48 @@ export class DefaultFleetService implements FleetService {
     query: PodLogQuery,
     out: Writable,
     signal: AbortSignal,
+    onOpen: () => void,
   ): Promise<void> {
     const { cluster, namespace, name } = ref;
-    const kc = this.kubeConfig(cluster);
-    const core = kc.makeApiClient(CoreV1Api);
-    let container: string;
+    const kubeConfig = this.kubeConfig(cluster);
+    const what = `Pod ${namespace}/${name}`;
+    let source: Readable;
     try {
-      container =
+      const core = kubeConfig.makeApiClient(CoreV1Api);
+      const container =
         query.container ??
         (await onCluster(
           cluster,
           this.defaultContainer(core, namespace, name),
         ));
-    } catch (error) {
-      throw clusterError(cluster, `Pod ${namespace}/${name}`, error);
-    }
-    await new Promise<void>((resolve, reject) => {
-      let controller: AbortController | undefined;
-      const onAbort = () => {
-        try {
-          controller?.abort();
-        } catch {
-          // client-node's stream raises when aborted mid-read; the caller has gone anyway
-        }
-        signal.removeEventListener('abort', onAbort);
-        resolve();
-      };
-      const finish = () => {
-        signal.removeEventListener('abort', onAbort);
-        resolve();
-      };
-      signal.addEventListener('abort', onAbort);
-      new Log(kc)
-        .log(
+      source = await onCluster(
+        cluster,
+        openPodLogStream({
+          kubeConfig,
           namespace,
-          name,
+          pod: name,
           container,
-          out,
-          err =>
-            err && !signal.aborted
-              ? reject(clusterError(cluster, `Pod ${namespace}/${name}`, err))
-              : finish(),
-          {
-            follow: true,
-            tailLines: query.tailLines,
-          },
-        )
-        .then(c => {
-          controller = c;
-          if (signal.aborted) onAbort();
-        })
-        .catch(error =>
-          reject(clusterError(cluster, `Pod ${namespace}/${name}`, error)),
+          tailLines: query.tailLines,
+          signal,
+        }),
+      );
+    } catch (error) {
+      throw clusterError(cluster, what, error);
+    }
+    onOpen();
+    try {
+      await pipeline(source, out, { end: false });
+    } catch (error) {
+      // The browser going away ends the stream; anything else is the cluster's doing.
+      if (!signal.aborted) {
+        this.logger.info(`Log stream of ${what} on ${cluster} ended: ${error}`);
+        out.write(
+          `\n[skip-portal] the log stream from cluster ${cluster} ended: ${
+            (error as Error).message
+          }\n`,
         );
-    });
+      }
+    }
   }
 
   async refreshArgoApp(
@@ -449,7 +438,9 @@ export class DefaultFleetService implements FleetService {
       );
     }
     const principal = credentials.principal as { userEntityRef?: string };
+    // The resourceVersion makes two syncs at once a 409 instead of one overwriting the other.
     await this.patchArgoApp(cluster, ref, {
+      metadata: { resourceVersion: current.metadata?.resourceVersion },
       operation: {
         initiatedBy: { username: principal.userEntityRef ?? 'skip-portal' },
         sync: {
@@ -588,18 +579,23 @@ export class DefaultFleetService implements FleetService {
         `team: '${groupRef}' is a ${group.kind}, not a Group`,
       );
     }
-    const prefix = group.metadata.annotations?.[ANNOTATION_NAMESPACE_PREFIX];
+    const prefix =
+      group.metadata.annotations?.[ANNOTATION_NAMESPACE_PREFIX]?.trim() ||
+      undefined;
     const teamName = group.metadata.name;
-    const labelled = new Map<string, string | undefined>();
+    const labels = new Map<string, string | undefined>();
     for (const n of this.cache.namespaces()) {
-      labelled.set(
+      labels.set(
         `${n.cluster}/${n.namespace.metadata?.name}`,
         n.namespace.metadata?.labels?.team,
       );
     }
-    return (cluster: string, namespace: string, teamLabel?: string) =>
-      (prefix !== undefined && namespace.startsWith(prefix)) ||
-      (teamLabel ?? labelled.get(`${cluster}/${namespace}`)) === teamName;
+    // A namespace's team label decides when it has one; the prefix decides for the rest.
+    return (cluster: string, namespace: string, teamLabel?: string) => {
+      const label = teamLabel ?? labels.get(`${cluster}/${namespace}`);
+      if (label) return label === teamName;
+      return prefix !== undefined && namespace.startsWith(prefix);
+    };
   }
 
   private summaries(refs: AppRef[]): SkiperatorAppSummary[] {

@@ -32,12 +32,16 @@ export interface FleetService {
   /** Conditions, events and pods of one object, read live from its cluster. */
   resourceDetails(ref: ResourceRef): Promise<ResourceDetails>;
   podLog(ref: Omit<ResourceRef, 'kind'>, query: PodLogQuery): Promise<string>;
-  /** Streams a pod's log into `out` until `signal` aborts or the pod's stream ends. */
+  /**
+   * Streams a pod's log into `out` until `signal` aborts or the cluster ends it. Calls
+   * `onOpen` once the cluster has accepted, so failures before that are real error answers.
+   */
   followPodLog(
     ref: Omit<ResourceRef, 'kind'>,
     query: PodLogQuery,
     out: Writable,
     signal: AbortSignal,
+    onOpen: () => void,
   ): Promise<void>;
   refreshArgoApp(
     ref: ArgoAppRef,
