@@ -9,6 +9,10 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const scenario = args.includes('--scenario') ? args[args.indexOf('--scenario') + 1] : 'demo';
+if (!scenario || scenario.startsWith('--')) {
+  console.error('usage: start.sh [--scenario demo|scale|scale:<clusters>x<apps>|<file.yaml>]');
+  process.exit(2);
+}
 const port = Number(process.env.PORT ?? 7007);
 const simDir = process.env.SKIP_SIM_DIR ?? path.join(root, '.skip-run', 'sim');
 const children = [];
@@ -26,7 +30,12 @@ function startSim() {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     children.push(sim);
-    sim.on('exit', code => reject(new Error(`fleet simulator exited with ${code}`)));
+    sim.on('exit', code => {
+      reject(new Error(`fleet simulator exited with ${code}`));
+      // After start-up too: a portal without its clusters would only mislead.
+      console.error(`fleet simulator exited with ${code}; stopping the portal`);
+      stopAll(1);
+    });
     createInterface({ input: sim.stdout }).on('line', line => {
       if (line.startsWith('{')) {
         try {

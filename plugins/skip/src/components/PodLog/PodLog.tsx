@@ -30,6 +30,16 @@ export function PodLog(props: PodLogProps) {
   const [text, setText] = useState<string | undefined>();
   const [error, setError] = useState<Error | undefined>();
 
+  // Pods come and go between polls (a rollout, a restart): move to a live one.
+  const podNames = pods.map(p => p.name).join(',');
+  useEffect(() => {
+    if (pod && pods.some(p => p.name === pod)) return;
+    const next = pickInitial(pods);
+    setPod(next.pod);
+    setContainer(next.container);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [podNames]);
+
   useEffect(() => {
     if (!pod) return undefined;
     const controller = new AbortController();
