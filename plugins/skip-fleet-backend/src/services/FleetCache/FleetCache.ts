@@ -12,6 +12,7 @@ import {
   SkipConfig,
 } from '@internal/plugin-skip-node';
 import { ClusterWatch, WatchedKind, WatchedKinds } from './ClusterWatch';
+import { IndexMap } from './IndexMap';
 import { ArgoApplication } from './kubeTypes';
 import { summarizeApp } from './summarizeApp';
 import { toArgoAppStatus } from './toArgoAppStatus';
@@ -43,10 +44,10 @@ export type RememberedCluster = {
  */
 export class FleetCache {
   private readonly watches = new Map<string, ClusterWatch>();
-  private readonly appsByName = new Map<string, Map<string, AppRef>>();
-  private readonly argoByName = new Map<string, Map<string, ArgoRef>>();
-  private readonly argoBySkiperatorApp = new Map<string, ArgoRef>();
-  private readonly argoByNamespace = new Map<string, Map<string, ArgoRef>>();
+  private readonly appsByName = new IndexMap<AppRef>();
+  private readonly argoByName = new IndexMap<ArgoRef>();
+  private readonly argoBySkiperatorApp = new IndexMap<ArgoRef>();
+  private readonly argoByNamespace = new IndexMap<ArgoRef>();
   private readonly argoIndexKeys = new Map<string, string[]>();
   private readonly summaryMemo = new Map<
     string,
@@ -220,7 +221,7 @@ export class FleetCache {
 
   /** Skiperator apps with the given name, on every cluster (optionally in one namespace). */
   findApps(name: string, namespace?: string): AppRef[] {
-    const refs = [...(this.appsByName.get(name)?.values() ?? [])];
+    const refs = this.appsByName.values(name);
     return namespace ? refs.filter(r => r.namespace === namespace) : refs;
   }
 
@@ -300,7 +301,7 @@ export class FleetCache {
 
   /** Argo CD apps with the given name on any instance (optionally one instance). */
   findArgoApps(name: string, instance?: string): ArgoAppStatus[] {
-    const refs = [...(this.argoByName.get(name)?.values() ?? [])];
+    const refs = this.argoByName.values(name);
     return refs
       .filter(r => !instance || r.instance === instance)
       .flatMap(r => {
@@ -320,15 +321,15 @@ export class FleetCache {
   }
 
   private argoFor(ref: AppRef): ArgoRef | undefined {
-    const direct = this.argoBySkiperatorApp.get(
+    const direct = this.argoBySkiperatorApp.first(
       keyOf(ref.cluster, ref.namespace, ref.name),
     );
     if (direct) return direct;
-    const inNamespace = this.argoByNamespace.get(
-      keyOf(ref.cluster, ref.namespace),
-    );
+    const nsKey = keyOf(ref.cluster, ref.namespace);
     // One Argo CD app per namespace directory is the platform's layout; with several we cannot tell.
-    return inNamespace?.size === 1 ? [...inNamespace.values()][0] : undefined;
+    return this.argoByNamespace.size(nsKey) === 1
+      ? this.argoByNamespace.first(nsKey)
+      : undefined;
   }
 
   private argoObject(ref: ArgoRef): ArgoApplication | undefined {
@@ -370,13 +371,11 @@ export class FleetCache {
     const name = object.metadata?.name ?? '';
     if (kind === 'skiperatorApps') {
       const key = keyOf(cluster, namespace, name);
-      let byName = this.appsByName.get(name);
       if (type === 'delete') {
-        byName?.delete(key);
+        this.appsByName.remove(name, key);
         this.summaryMemo.delete(key);
       } else {
-        if (!byName) this.appsByName.set(name, (byName = new Map()));
-        byName.set(key, { cluster, namespace, name });
+        this.appsByName.add(name, key, { cluster, namespace, name });
       }
     } else if (kind === 'argoApps') {
       this.indexArgoApp(cluster, type, object as ArgoApplication);
@@ -400,33 +399,23 @@ export class FleetCache {
     const name = app.metadata?.name ?? '';
     const argoKey = keyOf(instance, namespace, name);
     for (const key of this.argoIndexKeys.get(argoKey) ?? []) {
-      const indexed = this.argoBySkiperatorApp.get(key);
-      if (
-        indexed &&
-        keyOf(indexed.instance, indexed.namespace, indexed.name) === argoKey
-      ) {
-        this.argoBySkiperatorApp.delete(key);
-      }
-      this.argoByNamespace.get(key)?.delete(argoKey);
+      this.argoBySkiperatorApp.remove(key, argoKey);
+      this.argoByNamespace.remove(key, argoKey);
     }
     this.argoIndexKeys.delete(argoKey);
     if (type === 'delete') {
-      this.argoByName.get(name)?.delete(argoKey);
+      this.argoByName.remove(name, argoKey);
       return;
     }
     const cluster = this.resolveDestination(instanceCluster, app);
     const ref: ArgoRef = { instance, cluster: cluster ?? '', namespace, name };
-    let byName = this.argoByName.get(name);
-    if (!byName) this.argoByName.set(name, (byName = new Map()));
-    byName.set(argoKey, ref);
+    this.argoByName.add(name, argoKey, ref);
     if (!cluster) return;
     const keys: string[] = [];
     const destinationNamespace = app.spec?.destination?.namespace;
     if (destinationNamespace) {
       const nsKey = keyOf(cluster, destinationNamespace);
-      let set = this.argoByNamespace.get(nsKey);
-      if (!set) this.argoByNamespace.set(nsKey, (set = new Map()));
-      set.set(argoKey, ref);
+      this.argoByNamespace.add(nsKey, argoKey, ref);
       keys.push(nsKey);
     }
     for (const resource of app.status?.resources ?? []) {
@@ -439,7 +428,7 @@ export class FleetCache {
           resource.namespace ?? destinationNamespace ?? '',
           resource.name,
         );
-        this.argoBySkiperatorApp.set(appKey, ref);
+        this.argoBySkiperatorApp.add(appKey, argoKey, ref);
         keys.push(appKey);
       }
     }
