@@ -69,7 +69,10 @@ test('a developer signs in as guest and opens the SKIP fleet page', { timeout: 1
 async function openSkipTab(component) {
   await page.goto(`${baseUrl}/catalog/default/component/${component}`);
   await page.getByRole('heading', { name: component }).first().waitFor({ timeout: 60_000 });
-  await page.getByText('SKIP', { exact: true }).last().click();
+  // The entity's own SKIP tab, not the sidebar's SKIP entry.
+  const tab = page.locator(`a[href$="/catalog/default/component/${component}/skip"]`).first();
+  await waitOrShoot(tab, `${component}-page`);
+  await tab.click();
 }
 
 /** Waits for a locator, saving a screenshot of the page when it never shows up. */
