@@ -3,6 +3,7 @@
 // also serves the built app. Prints the URL when the portal answers.
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -68,10 +69,20 @@ async function waitForBackend(url, backend) {
 const sim = await startSim();
 console.log(`fleet simulator ready: kubeconfig ${sim.kubeconfig}, control ${sim.controlUrl}`);
 const url = `http://localhost:${port}`;
+// The backend runs as the CLI's dev runner would start it (TypeScript through Backstage's node
+// transform), but without its file watcher, so a failed start-up ends this command too.
+const require = createRequire(import.meta.url);
 const backend = spawn(
-  'npx',
-  ['backstage-cli', 'package', 'start', '--config', '../../app-config.yaml', '--config', sim.appConfig,
-    ...(process.env.SKIP_EXTRA_CONFIG ? ['--config', process.env.SKIP_EXTRA_CONFIG] : [])],
+  process.execPath,
+  [
+    '--enable-source-maps',
+    '--require',
+    require.resolve('@backstage/cli-node/config/nodeTransform.cjs'),
+    'src/index.ts',
+    '--config', '../../app-config.yaml',
+    '--config', sim.appConfig,
+    ...(process.env.SKIP_EXTRA_CONFIG ? ['--config', process.env.SKIP_EXTRA_CONFIG] : []),
+  ],
   {
     cwd: path.join(root, 'packages/backend'),
     stdio: ['ignore', 'inherit', 'inherit'],

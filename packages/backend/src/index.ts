@@ -26,4 +26,8 @@ backend.add(import('@backstage/plugin-signals-backend'));
 // SKIP Portal
 backend.add(import('@internal/plugin-skip-fleet-backend'));
 
-backend.start();
+// A wrong config value stops start-up with the message naming the key, and the process with it.
+backend.start().catch(error => {
+  process.stderr.write(`Backend start-up failed: ${error?.message ?? error}\n`);
+  process.exit(1);
+});

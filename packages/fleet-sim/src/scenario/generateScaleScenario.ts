@@ -88,10 +88,14 @@ export function generateScaleScenario(opts: ScaleScenarioOptions): Scenario {
   return {
     name: `scale-${opts.clusters}x${opts.appsPerCluster}`,
     clusters,
-    argocd: [
-      { name: 'argocd-nonprod', cluster: nonprodHost.name, namespace: 'argocd', environments: ['sandbox', 'dev', 'test'] },
-      { name: 'argocd-prod', cluster: prodHost.name, namespace: 'argocd', environments: ['prod'] },
-    ],
+    // A fleet too small for two Argo CD clusters gets one instance, as a small platform would run.
+    argocd:
+      prodHost.name === nonprodHost.name
+        ? [{ name: 'argocd', cluster: nonprodHost.name, namespace: 'argocd', environments: ['sandbox', 'dev', 'test', 'prod'] }]
+        : [
+            { name: 'argocd-nonprod', cluster: nonprodHost.name, namespace: 'argocd', environments: ['sandbox', 'dev', 'test'] },
+            { name: 'argocd-prod', cluster: prodHost.name, namespace: 'argocd', environments: ['prod'] },
+          ],
     teams,
     apps,
     workstations: [{ name: 'scale-admin-ws', site: 'scale', version: '1.30.400-gke.133' }],

@@ -122,7 +122,7 @@ describe('SkipConfig', () => {
     ).toThrow(/skip\.platformTeamGroups\[0\]/);
   });
 
-  it('refuses two Argo CD instances with one name or in one cluster', () => {
+  it('refuses two Argo CD instances with one name or in one namespace, and allows two in one cluster', () => {
     const twice = [
       { name: 'nonprod', cluster: 'atgcp1-dev' },
       { name: 'nonprod', cluster: 'atkv3-dev' },
@@ -136,7 +136,14 @@ describe('SkipConfig', () => {
     ];
     expect(() =>
       read({ clusters, argocd: { instances: sameCluster } }),
-    ).toThrow(/skip\.argocd\.instances\[1\]\.cluster/);
+    ).toThrow(/skip\.argocd\.instances\[1\]\.namespace/);
+    const twoNamespaces = [
+      { name: 'nonprod', cluster: 'atgcp1-dev', namespace: 'argocd' },
+      { name: 'prod', cluster: 'atgcp1-dev', namespace: 'argocd-prod' },
+    ];
+    expect(
+      read({ clusters, argocd: { instances: twoNamespaces } }).argoInstances,
+    ).toHaveLength(2);
   });
 
   it('refuses a cluster the portal could not authenticate to', () => {

@@ -101,13 +101,14 @@ export class SkipConfig {
           `${key}.name: instance '${instance.name}' is listed twice`,
         );
       }
-      if (instanceClusters.has(instance.cluster)) {
+      const place = `${instance.cluster}/${instance.namespace}`;
+      if (instanceClusters.has(place)) {
         throw new SkipConfigError(
-          `${key}.cluster: cluster '${instance.cluster}' already runs an Argo CD instance`,
+          `${key}.namespace: namespace '${instance.namespace}' of cluster '${instance.cluster}' already holds an Argo CD instance`,
         );
       }
       instanceNames.add(instance.name);
-      instanceClusters.add(instance.cluster);
+      instanceClusters.add(place);
     }
     return new SkipConfig(
       clusters,

@@ -46,8 +46,8 @@ export type ClusterWatchOptions = {
   cluster: string;
   kubeConfig: KubeConfig;
   logger: LoggerService;
-  /** Namespace holding the Argo CD Applications, when an Argo CD instance runs in this cluster. */
-  argoNamespace?: string;
+  /** Whether Argo CD instances run in this cluster (their Applications are watched in every namespace). */
+  watchArgoApps: boolean;
   /** Admin clusters hold the on-prem cluster objects that carry platform versions. */
   isAdminCluster: boolean;
   onChange: ChangeListener;
@@ -113,7 +113,7 @@ export class ClusterWatch {
   }
 
   start(): void {
-    const { kubeConfig, argoNamespace, isAdminCluster } = this.options;
+    const { kubeConfig, watchArgoApps, isAdminCluster } = this.options;
     const core = kubeConfig.makeApiClient(CoreV1Api);
     const apps = kubeConfig.makeApiClient(AppsV1Api);
     const custom = kubeConfig.makeApiClient(CustomObjectsApi);
@@ -152,11 +152,11 @@ export class ClusterWatch {
         SKIPERATOR_MANAGED,
       );
     }
-    if (argoNamespace) {
+    if (watchArgoApps) {
       this.add(
         'argoApps',
-        `/apis/argoproj.io/v1alpha1/namespaces/${argoNamespace}/applications`,
-        customList('argoproj.io', 'v1alpha1', 'applications', argoNamespace),
+        '/apis/argoproj.io/v1alpha1/applications',
+        customList('argoproj.io', 'v1alpha1', 'applications'),
       );
     }
     if (isAdminCluster) {

@@ -56,7 +56,8 @@ export class FleetCache {
   private readonly remembered = new Map<string, RememberedCluster>();
   private readonly clustersByArgoName = new Map<string, string>();
   private readonly clustersByUrl = new Map<string, string>();
-  private readonly argoInstanceByCluster = new Map<string, string>();
+  /** Argo CD instance names by `<cluster>/<namespace>`, where their Applications live. */
+  private readonly argoInstanceByPlace = new Map<string, string>();
   private readonly changeListeners = new Set<(cluster: string) => void>();
 
   private constructor(
@@ -72,7 +73,10 @@ export class FleetCache {
       this.clustersByUrl.set(connection.url.replace(/\/+$/, ''), metadata.name);
     }
     for (const instance of config.argoInstances) {
-      this.argoInstanceByCluster.set(instance.cluster, instance.name);
+      this.argoInstanceByPlace.set(
+        keyOf(instance.cluster, instance.namespace),
+        instance.name,
+      );
     }
   }
 
@@ -95,12 +99,11 @@ export class FleetCache {
   start(): void {
     for (const cluster of this.config.clusters) {
       const name = cluster.metadata.name;
-      const argo = this.config.argoInstances.find(i => i.cluster === name);
       const watch = new ClusterWatch({
         cluster: name,
         kubeConfig: this.clients.kubeConfig(name),
         logger: this.logger.child({ cluster: name }),
-        argoNamespace: argo?.namespace,
+        watchArgoApps: this.config.argoInstances.some(i => i.cluster === name),
         isAdminCluster: cluster.metadata.role === 'admin',
         onChange: (kind, type, object) =>
           this.onChange(name, kind, type, object),
@@ -394,9 +397,13 @@ export class FleetCache {
     type: 'add' | 'update' | 'delete',
     app: ArgoApplication,
   ) {
-    const instance = this.argoInstanceByCluster.get(instanceCluster)!;
     const namespace = app.metadata?.namespace ?? '';
     const name = app.metadata?.name ?? '';
+    const instance = this.argoInstanceByPlace.get(
+      keyOf(instanceCluster, namespace),
+    );
+    // Applications outside an instance's namespace belong to no configured Argo CD.
+    if (!instance) return;
     const argoKey = keyOf(instance, namespace, name);
     for (const key of this.argoIndexKeys.get(argoKey) ?? []) {
       this.argoBySkiperatorApp.remove(key, argoKey);
