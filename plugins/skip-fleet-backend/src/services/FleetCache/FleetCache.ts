@@ -134,6 +134,11 @@ export class FleetCache {
     return this.config.cluster(name);
   }
 
+  /** Every cluster's freshness, without building its whole row (answers carry it on every request). */
+  allFreshness(): ClusterFreshness[] {
+    return this.config.clusters.map(c => this.freshness(c.metadata.name));
+  }
+
   freshness(cluster: string): ClusterFreshness {
     const watch = this.watches.get(cluster);
     const lastSeenAt =

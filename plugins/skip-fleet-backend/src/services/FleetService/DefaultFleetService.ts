@@ -608,7 +608,7 @@ export class DefaultFleetService implements FleetService {
   }
 
   private allFreshness(): ClusterFreshness[] {
-    return this.cache.clusters().map(c => c.freshness);
+    return this.cache.allFreshness();
   }
 
   private answer(
