@@ -7,6 +7,13 @@ export interface Config {
      */
     platformTeamGroups?: string[];
     /**
+     * Namespaces only the platform team may look into (details, events, logs) or act on:
+     * names, or prefixes ending with `*`. Every namespace of an admin cluster counts as one.
+     * Default: kube-system, kube-public, kube-node-lease, default, argocd, istio-system,
+     * istio-gateways, skiperator-system, config-management-system, cert-manager, gke-*, gmp-*, anthos-*.
+     */
+    systemNamespaces?: string[];
+    /**
      * Per cluster: what `kubernetes.clusterLocatorMethods` cannot say. `name` must match a
      * cluster configured there (type `config`), which tells how to reach it.
      */

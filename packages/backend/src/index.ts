@@ -13,12 +13,12 @@ backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 backend.add(import('@internal/plugin-catalog-backend-module-skip-clusters'));
 
-// permissions: the SKIP policy (platform team does everything, others read)
+// permissions: the SKIP policy (an allow-list; see docs/security.md)
 backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(import('@internal/plugin-permission-backend-module-skip-policy'));
 
-// the stock Kubernetes backend reads the same clusters (kubernetes.clusterLocatorMethods)
-backend.add(import('@backstage/plugin-kubernetes-backend'));
+// The stock Kubernetes backend is deliberately not loaded: its proxy forwards any request with
+// the portal's own cluster credentials, past every SKIP permission check (docs/security.md).
 
 backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));

@@ -3,22 +3,54 @@ import { createPermission } from '@backstage/plugin-permission-common';
 /** Resource type of permissions that concern one team (the resourceRef is the team's group entity ref). */
 export const SKIP_TEAM_RESOURCE_TYPE = 'skip-team';
 
-/** See the fleet: clusters, apps, Argo CD state, events and logs. */
+/**
+ * Resource type of permissions that concern one namespace of one cluster; the resourceRef
+ * is `<cluster>/<namespace>` (see {@link clusterNamespaceRef}).
+ */
+export const SKIP_CLUSTER_NAMESPACE_RESOURCE_TYPE = 'skip-cluster-namespace';
+
+/** The resourceRef of a namespace on a cluster. */
+export function clusterNamespaceRef(cluster: string, namespace: string) {
+  return `${cluster}/${namespace}`;
+}
+
+/** Splits a resourceRef made by {@link clusterNamespaceRef}; undefined when it is not one. */
+export function parseClusterNamespaceRef(
+  ref: string,
+): { cluster: string; namespace: string } | undefined {
+  const slash = ref.lastIndexOf('/');
+  if (slash <= 0 || slash === ref.length - 1) return undefined;
+  return { cluster: ref.slice(0, slash), namespace: ref.slice(slash + 1) };
+}
+
+/** See the fleet: clusters, the apps of components and teams, Argo CD state. */
 export const skipFleetReadPermission = createPermission({
   name: 'skip.fleet.read',
   attributes: { action: 'read' },
 });
 
-/** Ask Argo CD to refresh an app (compare with git again). */
+/**
+ * Look inside one namespace of one cluster: resource details, events and pod logs, which
+ * can hold secrets. By default the owning team and the platform team may.
+ */
+export const skipNamespaceReadPermission = createPermission({
+  name: 'skip.fleet.namespace.read',
+  attributes: { action: 'read' },
+  resourceType: SKIP_CLUSTER_NAMESPACE_RESOURCE_TYPE,
+});
+
+/** Ask Argo CD to refresh an app (compare with git again); the resource is its destination namespace. */
 export const skipArgoAppRefreshPermission = createPermission({
   name: 'skip.argocd.app.refresh',
   attributes: { action: 'update' },
+  resourceType: SKIP_CLUSTER_NAMESPACE_RESOURCE_TYPE,
 });
 
-/** Ask Argo CD to sync an app. */
+/** Ask Argo CD to sync an app; the resource is its destination namespace. */
 export const skipArgoAppSyncPermission = createPermission({
   name: 'skip.argocd.app.sync',
   attributes: { action: 'update' },
+  resourceType: SKIP_CLUSTER_NAMESPACE_RESOURCE_TYPE,
 });
 
 /** See upgrade runs and their steps. */
@@ -79,6 +111,7 @@ export const skipOnboardingRequestApprovePermission = createPermission({
 /** Every permission of the suite, for registration and for policies. */
 export const skipPermissions = [
   skipFleetReadPermission,
+  skipNamespaceReadPermission,
   skipArgoAppRefreshPermission,
   skipArgoAppSyncPermission,
   skipUpgradeReadPermission,

@@ -7,11 +7,17 @@ import {
   skipArgoAppRefreshPermission,
   skipArgoAppSyncPermission,
   skipFleetReadPermission,
+  skipNamespaceReadPermission,
 } from '@internal/plugin-skip-common';
 import {
+  ClusterNamespaceResource,
+  clusterNamespaceResourceRef,
+  clusterNamespaceRules,
   kubernetesClientProviderServiceRef,
+  ResourcePermissionGate,
   skipConfigServiceRef,
 } from '@internal/plugin-skip-node';
+import { NamespaceAccess, TeamDirectory } from './services/NamespaceAccess';
 import { DatabaseClusterStatusStore } from './database/DatabaseClusterStatusStore';
 import { createRouter } from './router';
 import { FleetCache } from './services/FleetCache';
@@ -31,17 +37,16 @@ export const skipFleetPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         database: coreServices.database,
         lifecycle: coreServices.lifecycle,
+        auditor: coreServices.auditor,
+        auth: coreServices.auth,
+        cacheService: coreServices.cache,
         catalog: catalogServiceRef,
         skipConfig: skipConfigServiceRef,
         clients: kubernetesClientProviderServiceRef,
       },
       async init(deps) {
         const { logger, httpRouter, httpAuth, permissions, lifecycle } = deps;
-        deps.permissionsRegistry.addPermissions([
-          skipFleetReadPermission,
-          skipArgoAppRefreshPermission,
-          skipArgoAppSyncPermission,
-        ]);
+        deps.permissionsRegistry.addPermissions([skipFleetReadPermission]);
         const store = await DatabaseClusterStatusStore.create({
           database: deps.database,
         });
@@ -57,11 +62,37 @@ export const skipFleetPlugin = createBackendPlugin({
           stopRemembering();
           await cache.stop();
         });
+        const access = NamespaceAccess.create({
+          cache,
+          config: deps.skipConfig,
+          teams: TeamDirectory.create({
+            catalog: deps.catalog,
+            auth: deps.auth,
+            cache: deps.cacheService,
+          }),
+          gate: ResourcePermissionGate.create<ClusterNamespaceResource>({
+            permissions,
+            rules: clusterNamespaceRules,
+          }),
+        });
+        // Lets the permission backend evaluate conditional decisions for any caller (the
+        // frontend's usePermission with a `<cluster>/<namespace>` resourceRef).
+        deps.permissionsRegistry.addResourceType({
+          resourceRef: clusterNamespaceResourceRef,
+          permissions: [
+            skipNamespaceReadPermission,
+            skipArgoAppRefreshPermission,
+            skipArgoAppSyncPermission,
+          ],
+          rules: clusterNamespaceRules,
+          getResources: refs => access.resourcesForRefs(refs),
+        });
         const fleet = DefaultFleetService.create({
           cache,
           clients: deps.clients,
           catalog: deps.catalog,
-          permissions,
+          access,
+          auditor: deps.auditor,
           logger,
         });
         httpRouter.use(await createRouter({ httpAuth, permissions, fleet }));

@@ -96,6 +96,11 @@ export async function createRouter(options: {
 
   router.get('/apps', async (req, res) => {
     const query = parse(entityRefQuery, req.query, 'query');
+    if (query.entityRef && query.team) {
+      throw new InputError(
+        'Invalid query: give entityRef or team, not both (entityRef, team)',
+      );
+    }
     if (query.entityRef) {
       res.json(await fleet.appsForEntity(query.entityRef, credentialsOf(res)));
     } else if (query.team) {
@@ -112,7 +117,10 @@ export async function createRouter(options: {
 
   router.get('/resources/:cluster/:namespace/:kind/:name', async (req, res) => {
     res.json(
-      await fleet.resourceDetails(parse(resourceRefSchema, req.params, 'path')),
+      await fleet.resourceDetails(
+        parse(resourceRefSchema, req.params, 'path'),
+        credentialsOf(res),
+      ),
     );
   });
 
@@ -121,13 +129,13 @@ export async function createRouter(options: {
     const query = parse(podLogQuerySchema, req.query, 'query');
     const { follow } = parse(followQuery, req.query, 'query');
     if (follow !== 'true') {
-      const text = await fleet.podLog(ref, query);
+      const text = await fleet.podLog(ref, query, credentialsOf(res));
       res.type('text/plain; charset=utf-8').send(text);
       return;
     }
     const aborter = new AbortController();
     res.on('close', () => aborter.abort());
-    await fleet.followPodLog(ref, query, res, aborter.signal, () => {
+    await fleet.followPodLog(ref, query, credentialsOf(res), res, aborter.signal, () => {
       res.type('text/plain; charset=utf-8');
       res.setHeader('Cache-Control', 'no-cache');
       res.setHeader('X-Accel-Buffering', 'no');
@@ -141,7 +149,7 @@ export async function createRouter(options: {
     async (req, res) => {
       const ref = parse(argoParams, req.params, 'path');
       const body = parse(argoRefreshRequestSchema, req.body ?? {}, 'body');
-      await fleet.refreshArgoApp(ref, body, credentialsOf(res));
+      await fleet.refreshArgoApp(ref, body, await personOf(req, res));
       res.status(202).json({ accepted: true });
     },
   );
@@ -149,9 +157,20 @@ export async function createRouter(options: {
   router.post('/argocd/:instance/:namespace/:name/sync', async (req, res) => {
     const ref = parse(argoParams, req.params, 'path');
     const body = parse(argoSyncRequestSchema, req.body ?? {}, 'body');
-    await fleet.syncArgoApp(ref, body, credentialsOf(res));
+    await fleet.syncArgoApp(ref, body, await personOf(req, res));
     res.status(202).json({ accepted: true });
   });
+
+  /** Changes on a cluster are made by people: Argo CD records who started a sync. */
+  async function personOf(req: Request, res: Response) {
+    const credentials = credentialsOf(res);
+    if ((credentials.principal as { type?: string }).type !== 'user') {
+      throw new NotAllowedError(
+        'Argo CD actions are made by signed-in users, not by services',
+      );
+    }
+    return { credentials, request: req };
+  }
 
   return router;
 }

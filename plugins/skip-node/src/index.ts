@@ -7,6 +7,7 @@
 export * from './config';
 export * from './kubernetes';
 export * from './permissions';
+export * from './audit';
 export {
   skipConfigServiceRef,
   kubernetesClientProviderServiceRef,

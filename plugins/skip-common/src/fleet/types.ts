@@ -5,6 +5,7 @@ import {
   conditionSchema,
 } from '../model/skiperator';
 import { argoAppStatusSchema } from '../model/argocd';
+import { clusterErrorCategorySchema } from './clusterErrors';
 
 /** Whether the portal can currently reach a cluster. `pending` = not yet heard from since start. */
 export const reachabilitySchema = z.enum([
@@ -20,7 +21,9 @@ export const clusterFreshnessSchema = z.object({
   reachability: reachabilitySchema,
   /** When the cache last heard from the cluster (list or watch event), ISO time. */
   lastSeenAt: z.string().optional(),
-  /** Why the cluster is not reachable, when it is not. */
+  /** Why the cluster is not reachable, when it is not: a category, never an address. */
+  errorCategory: clusterErrorCategorySchema.optional(),
+  /** The category in words, e.g. "cannot be reached". */
   error: z.string().optional(),
   /** What a reachable cluster refuses to list (e.g. a missing CRD), one line per kind. */
   unreadable: z.array(z.string()).optional(),

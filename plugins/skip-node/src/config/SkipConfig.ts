@@ -53,6 +53,8 @@ export class SkipConfig {
     readonly clusters: ConfiguredCluster[],
     readonly argoInstances: ArgoInstance[],
     readonly platformTeamGroups: string[],
+    /** Namespaces only the platform team may look into (names, or prefixes ending with `*`). */
+    readonly systemNamespaces: string[],
   ) {}
 
   static fromConfig(config: Config): SkipConfig {
@@ -114,6 +116,7 @@ export class SkipConfig {
       clusters,
       skip.argocd.instances,
       skip.platformTeamGroups,
+      skip.systemNamespaces,
     );
   }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   clusterMetadataSchema,
+  DEFAULT_SYSTEM_NAMESPACES,
   groupRefSchema,
 } from '@internal/plugin-skip-common';
 
@@ -27,6 +28,16 @@ export type ClusterConnection = z.infer<typeof clusterConnectionSchema>;
 /** The suite's own block, `skip`. */
 export const skipConfigSchema = z.object({
   platformTeamGroups: z.array(groupRefSchema).default([]),
+  systemNamespaces: z
+    .array(
+      z
+        .string()
+        .regex(
+          /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$|^[a-z0-9][-a-z0-9]*\*$/,
+          'must be a namespace name, or a prefix ending with *',
+        ),
+    )
+    .default(DEFAULT_SYSTEM_NAMESPACES),
   clusters: z.array(clusterMetadataSchema).default([]),
   argocd: z
     .object({ instances: z.array(argoInstanceSchema).default([]) })

@@ -5,3 +5,15 @@ export {
   skipTeamConditions,
   createSkipTeamConditionalDecision,
 } from './teamConditions';
+export {
+  clusterNamespaceResourceRef,
+  clusterNamespaceRules,
+  isSystemNamespaceRule,
+  isTeamNamespaceRule,
+} from './clusterNamespaceRules';
+export type { ClusterNamespaceResource } from './clusterNamespaceRules';
+export {
+  skipNamespaceConditions,
+  createSkipNamespaceConditionalDecision,
+} from './clusterNamespaceConditions';
+export { ResourcePermissionGate } from './ResourcePermissionGate';

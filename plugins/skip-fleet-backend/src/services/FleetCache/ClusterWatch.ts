@@ -13,7 +13,11 @@ import {
   Watch,
 } from '@kubernetes/client-node';
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import type { Reachability } from '@internal/plugin-skip-common';
+import type {
+  ClusterErrorCategory,
+  Reachability,
+} from '@internal/plugin-skip-common';
+import { classifyClusterError } from '@internal/plugin-skip-node';
 import { withTimeout } from '../withTimeout';
 import { ArgoApplication, SkiperatorApplication } from './kubeTypes';
 
@@ -59,32 +63,6 @@ export type ClusterWatchOptions = {
 const MAX_RESTART_DELAY_MS = 30_000;
 const SKIPERATOR_MANAGED = 'app.kubernetes.io/managed-by=skiperator';
 
-function hasHttpStatus(error: unknown): boolean {
-  const e = error as { code?: unknown; statusCode?: unknown };
-  return typeof e?.code === 'number' || typeof e?.statusCode === 'number';
-}
-
-function describeError(error: unknown): string {
-  if (!error) return 'unknown error';
-  const e = error as {
-    code?: unknown;
-    message?: string;
-    body?: unknown;
-    cause?: { code?: string; message?: string };
-  };
-  if (e.cause?.code) return `${e.cause.code}: ${e.cause.message ?? ''}`.trim();
-  if (typeof e.code === 'number') {
-    try {
-      const body = typeof e.body === 'string' ? JSON.parse(e.body) : e.body;
-      if (body?.message) return `HTTP ${e.code}: ${body.message}`;
-    } catch {
-      // not a Status body: fall through to the message
-    }
-    return `HTTP ${e.code}`;
-  }
-  return e.message ?? String(error);
-}
-
 /**
  * Keeps one cluster's objects in memory with client-node informers (list once, then
  * watch), restarts informers that fail with backoff, and tracks whether the cluster is
@@ -103,10 +81,11 @@ export class ClusterWatch {
 
   reachability: Reachability = 'pending';
   lastSeenAt?: Date;
-  error?: string;
+  /** Why the cluster is unreachable, as a category; the detail goes only to the log. */
+  errorCategory?: ClusterErrorCategory;
   kubernetesVersion?: string;
   /** Kinds the cluster answers with an error (a missing CRD, no permission) while it is otherwise up. */
-  readonly kindErrors = new Map<WatchedKind, string>();
+  readonly kindErrors = new Map<WatchedKind, ClusterErrorCategory>();
 
   constructor(private readonly options: ClusterWatchOptions) {
     this.cluster = options.cluster;
@@ -244,12 +223,13 @@ export class ClusterWatch {
 
   private onInformerError(kind: WatchedKind, error: unknown) {
     if (this.stopped) return;
-    const message = describeError(error);
-    if (hasHttpStatus(error)) {
+    const classified = classifyClusterError(error);
+    const message = classified.detail;
+    if (classified.status !== undefined) {
       // The cluster answered: it is up, this one kind is not readable.
-      this.kindErrors.set(kind, message);
+      this.kindErrors.set(kind, classified.category);
     } else {
-      this.markUnreachable(message);
+      this.markUnreachable(classified.category, message);
     }
     const delay = Math.min(
       (this.restartDelays.get(kind) ?? 500) * 2,
@@ -277,12 +257,17 @@ export class ClusterWatch {
       const version = await withTimeout(
         kubeConfig.makeApiClient(VersionApi).getCode(),
         probeTimeoutMs,
-        () => new Error(`GET /version timed out after ${probeTimeoutMs} ms`),
+        () =>
+          Object.assign(
+            new Error(`GET /version timed out after ${probeTimeoutMs} ms`),
+            { name: 'TimeoutError' },
+          ),
       );
       this.kubernetesVersion = version.gitVersion;
       this.markSeen();
     } catch (error) {
-      this.markUnreachable(describeError(error));
+      const classified = classifyClusterError(error);
+      this.markUnreachable(classified.category, classified.detail);
     }
     if (!this.stopped) {
       this.probeTimer = setTimeout(() => void this.probe(), probeIntervalMs);
@@ -292,11 +277,16 @@ export class ClusterWatch {
   private markSeen() {
     this.lastSeenAt = new Date();
     this.reachability = 'reachable';
-    this.error = undefined;
+    this.errorCategory = undefined;
   }
 
-  private markUnreachable(error: string) {
+  private markUnreachable(category: ClusterErrorCategory, detail: string) {
+    if (this.errorCategory !== category) {
+      this.options.logger.warn(
+        `Cluster ${this.cluster} is ${category}: ${detail}`,
+      );
+    }
     this.reachability = 'unreachable';
-    this.error = error;
+    this.errorCategory = category;
   }
 }

@@ -4,6 +4,7 @@ import {
   ArgoAppStatus,
   ClusterFreshness,
   ClusterStatus,
+  describeClusterErrorCategory,
   SkiperatorAppSummary,
 } from '@internal/plugin-skip-common';
 import {
@@ -114,7 +115,7 @@ export class FleetCache {
       } catch (error) {
         // One misconfigured cluster must not keep the others from being watched.
         watch.reachability = 'unreachable';
-        watch.error = `Could not start watching: ${error}`;
+        watch.errorCategory = 'failed';
         this.logger.error(`Could not start watching cluster ${name}: ${error}`);
       }
     }
@@ -147,10 +148,16 @@ export class FleetCache {
       cluster,
       reachability: watch?.reachability ?? 'pending',
       lastSeenAt: lastSeenAt?.toISOString(),
-      error: watch?.error,
+      errorCategory: watch?.errorCategory,
+      error: watch?.errorCategory
+        ? describeClusterErrorCategory(watch.errorCategory)
+        : undefined,
       unreadable:
         watch && watch.kindErrors.size > 0
-          ? [...watch.kindErrors].map(([kind, error]) => `${kind}: ${error}`)
+          ? [...watch.kindErrors].map(
+              ([kind, category]) =>
+                `${kind}: ${describeClusterErrorCategory(category)}`,
+            )
           : undefined,
     };
   }
@@ -305,6 +312,23 @@ export class FleetCache {
     });
     this.summaryMemo.set(key, { version, summary });
     return summary;
+  }
+
+  /** The `team` label of a namespace, as last watched. */
+  namespaceTeamLabel(cluster: string, namespace: string): string | undefined {
+    return this.watches.get(cluster)?.get('namespaces', undefined, namespace)?.metadata
+      ?.labels?.team;
+  }
+
+  /** One Argo CD app, by the instance, namespace and name it lives under. */
+  argoApp(
+    instance: string,
+    namespace: string,
+    name: string,
+  ): ArgoAppStatus | undefined {
+    return this.findArgoApps(name, instance).find(
+      a => a.namespace === namespace,
+    );
   }
 
   /** Argo CD apps with the given name on any instance (optionally one instance). */

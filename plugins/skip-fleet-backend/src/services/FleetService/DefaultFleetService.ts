@@ -1,20 +1,15 @@
 import type {
+  AuditorService,
   BackstageCredentials,
   LoggerService,
-  PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { Entity } from '@backstage/catalog-model';
+import { Entity, parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   InputError,
-  NotAllowedError,
   NotFoundError,
   ConflictError,
   ServiceUnavailableError,
 } from '@backstage/errors';
-import {
-  AuthorizeResult,
-  BasicPermission,
-} from '@backstage/plugin-permission-common';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   CoreV1Api,
@@ -25,7 +20,6 @@ import {
 } from '@kubernetes/client-node';
 import {
   ANNOTATION_ARGOCD_APPS,
-  ANNOTATION_NAMESPACE_PREFIX,
   ANNOTATION_SKIPERATOR_APPS,
   AppsResponse,
   ArgoAppStatus,
@@ -44,8 +38,15 @@ import {
   SkiperatorAppSummary,
   skipArgoAppRefreshPermission,
   skipArgoAppSyncPermission,
+  skipNamespaceReadPermission,
+  describeClusterErrorCategory,
 } from '@internal/plugin-skip-common';
-import type { KubernetesClientProvider } from '@internal/plugin-skip-node';
+import {
+  auditClusterChange,
+  classifyClusterError,
+  KubernetesClientProvider,
+} from '@internal/plugin-skip-node';
+import { NamespaceAccess } from '../NamespaceAccess';
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { openPodLogStream } from './openPodLogStream';
@@ -53,7 +54,7 @@ import { FleetCache } from '../FleetCache';
 import { EntityLookup } from './EntityLookup';
 import { KIND_API_VERSIONS } from '../kindApiVersions';
 import { withTimeout } from '../withTimeout';
-import { ArgoAppRef, FleetService } from './types';
+import { ArgoAppRef, Caller, FleetService } from './types';
 
 const ON_DEMAND_TIMEOUT_MS = 8_000;
 const KUBERNETES_ID_ANNOTATION = 'backstage.io/kubernetes-id';
@@ -73,26 +74,30 @@ function onCluster<T>(cluster: string, promise: Promise<T>): Promise<T> {
   );
 }
 
-/** Turns a client-node failure for one cluster into the Backstage error a caller should see. */
-function clusterError(cluster: string, what: string, error: unknown): Error {
-  const e = error as {
-    code?: unknown;
-    cause?: { code?: string };
-    message?: string;
-    name?: string;
-  };
+/**
+ * Turns a client-node failure for one cluster into the Backstage error a caller should
+ * see: a category and the cluster's name; the detail (addresses, accounts) only to the log.
+ */
+function clusterError(
+  cluster: string,
+  what: string,
+  error: unknown,
+  logger: LoggerService,
+): Error {
+  const e = error as { name?: string };
   if (e?.name === 'ServiceUnavailableError') return error as Error;
-  if (e?.code === 404)
+  const { category, status, detail } = classifyClusterError(error);
+  if (status === 404)
     return new NotFoundError(`${what} not found on cluster '${cluster}'`);
-  if (e?.code === 409)
+  if (status === 409)
     return new ConflictError(
       `${what} on cluster '${cluster}' changed meanwhile; try again`,
     );
-  const reason =
-    e?.cause?.code ??
-    (typeof e?.code === 'number' ? `HTTP ${e.code}` : e?.message);
+  logger.warn(`Cluster ${cluster} failed for ${what}: ${detail}`);
   return new ServiceUnavailableError(
-    `Cluster '${cluster}' could not answer for ${what}: ${reason}`,
+    `Cluster '${cluster}' ${describeClusterErrorCategory(category)}${
+      status ? ` (HTTP ${status})` : ''
+    } for ${what}`,
   );
 }
 
@@ -143,7 +148,8 @@ export class DefaultFleetService implements FleetService {
     private readonly cache: FleetCache,
     private readonly clients: KubernetesClientProvider,
     catalog: CatalogService,
-    private readonly permissions: PermissionsService,
+    private readonly access: NamespaceAccess,
+    private readonly auditor: AuditorService,
     private readonly logger: LoggerService,
   ) {
     this.entities = new EntityLookup(catalog);
@@ -153,14 +159,16 @@ export class DefaultFleetService implements FleetService {
     cache: FleetCache;
     clients: KubernetesClientProvider;
     catalog: CatalogService;
-    permissions: PermissionsService;
+    access: NamespaceAccess;
+    auditor: AuditorService;
     logger: LoggerService;
   }): DefaultFleetService {
     return new DefaultFleetService(
       options.cache,
       options.clients,
       options.catalog,
-      options.permissions,
+      options.access,
+      options.auditor,
       options.logger,
     );
   }
@@ -178,13 +186,19 @@ export class DefaultFleetService implements FleetService {
   ): Promise<AppsResponse> {
     const entity = await this.entities.get(entityRef, credentials);
     const annotations = entity.metadata.annotations ?? {};
-    let selectors = parseScopedNames(annotations[ANNOTATION_SKIPERATOR_APPS]);
-    if (selectors.length === 0) {
-      selectors = [
-        { name: annotations[KUBERNETES_ID_ANNOTATION] ?? entity.metadata.name },
-      ];
+    const selectors = parseScopedNames(annotations[ANNOTATION_SKIPERATOR_APPS]);
+    let refs: AppRef[];
+    if (selectors.length > 0) {
+      refs = selectors.flatMap(s => this.cache.findApps(s.name, s.scope));
+    } else {
+      // Without an explicit annotation a component claims only its owner team's apps, so
+      // a component named `api` never shows (or offers Sync on) another team's `api`.
+      const name = annotations[KUBERNETES_ID_ANNOTATION] ?? entity.metadata.name;
+      const owned = await this.ownerTeamNamespaces(entity);
+      refs = this.cache
+        .findApps(name)
+        .filter(r => owned(r.cluster, r.namespace));
     }
-    const refs = selectors.flatMap(s => this.cache.findApps(s.name, s.scope));
     const items = this.summaries(refs);
 
     const argoSelectors = parseScopedNames(annotations[ANNOTATION_ARGOCD_APPS]);
@@ -203,7 +217,7 @@ export class DefaultFleetService implements FleetService {
     groupRef: string,
     credentials: BackstageCredentials,
   ): Promise<AppsResponse> {
-    const matches = await this.teamNamespaceMatcher(groupRef, credentials);
+    const matches = await this.teamNamespaces(groupRef, credentials);
     return this.answer(
       this.summaries(this.cache.appsInNamespaces(matches)),
       [],
@@ -214,7 +228,7 @@ export class DefaultFleetService implements FleetService {
     groupRef: string,
     credentials: BackstageCredentials,
   ): Promise<NamespacesResponse> {
-    const matches = await this.teamNamespaceMatcher(groupRef, credentials);
+    const matches = await this.teamNamespaces(groupRef, credentials);
     const items = this.cache
       .namespaces()
       .filter(n =>
@@ -242,7 +256,10 @@ export class DefaultFleetService implements FleetService {
     };
   }
 
-  async resourceDetails(ref: ResourceRef): Promise<ResourceDetails> {
+  async resourceDetails(
+    ref: ResourceRef,
+    credentials: BackstageCredentials,
+  ): Promise<ResourceDetails> {
     const { cluster, namespace, kind, name } = ref;
     const apiVersion = KIND_API_VERSIONS[kind];
     if (!apiVersion) {
@@ -253,6 +270,12 @@ export class DefaultFleetService implements FleetService {
       );
     }
     const kc = this.kubeConfig(cluster);
+    await this.access.require(
+      skipNamespaceReadPermission,
+      credentials,
+      cluster,
+      namespace,
+    );
     const objects = KubernetesObjectApi.makeApiClient(kc);
     const core = kc.makeApiClient(CoreV1Api);
     const what = `${kind} ${namespace}/${name}`;
@@ -313,16 +336,24 @@ export class DefaultFleetService implements FleetService {
         pods: pods.map(podSummary),
       };
     } catch (error) {
-      throw clusterError(cluster, what, error);
+      throw clusterError(cluster, what, error, this.logger);
     }
   }
 
   async podLog(
     ref: Omit<ResourceRef, 'kind'>,
     query: PodLogQuery,
+    credentials: BackstageCredentials,
   ): Promise<string> {
     const { cluster, namespace, name } = ref;
-    const core = this.kubeConfig(cluster).makeApiClient(CoreV1Api);
+    const kubeConfig = this.kubeConfig(cluster);
+    await this.access.require(
+      skipNamespaceReadPermission,
+      credentials,
+      cluster,
+      namespace,
+    );
+    const core = kubeConfig.makeApiClient(CoreV1Api);
     try {
       const container =
         query.container ?? (await this.defaultContainer(core, namespace, name));
@@ -336,19 +367,31 @@ export class DefaultFleetService implements FleetService {
         }),
       );
     } catch (error) {
-      throw clusterError(cluster, `Pod ${namespace}/${name}`, error);
+      throw clusterError(
+        cluster,
+        `Pod ${namespace}/${name}`,
+        error,
+        this.logger,
+      );
     }
   }
 
   async followPodLog(
     ref: Omit<ResourceRef, 'kind'>,
     query: PodLogQuery,
+    credentials: BackstageCredentials,
     out: Writable,
     signal: AbortSignal,
     onOpen: () => void,
   ): Promise<void> {
     const { cluster, namespace, name } = ref;
     const kubeConfig = this.kubeConfig(cluster);
+    await this.access.require(
+      skipNamespaceReadPermission,
+      credentials,
+      cluster,
+      namespace,
+    );
     const what = `Pod ${namespace}/${name}`;
     let source: Readable;
     try {
@@ -371,7 +414,7 @@ export class DefaultFleetService implements FleetService {
         }),
       );
     } catch (error) {
-      throw clusterError(cluster, what, error);
+      throw clusterError(cluster, what, error, this.logger);
     }
     onOpen();
     try {
@@ -379,11 +422,12 @@ export class DefaultFleetService implements FleetService {
     } catch (error) {
       // The browser going away ends the stream; anything else is the cluster's doing.
       if (!signal.aborted) {
-        this.logger.info(`Log stream of ${what} on ${cluster} ended: ${error}`);
+        const { category, detail } = classifyClusterError(error);
+        this.logger.info(`Log stream of ${what} on ${cluster} ended: ${detail}`);
         out.write(
-          `\n[skip-portal] the log stream from cluster ${cluster} ended: ${
-            (error as Error).message
-          }\n`,
+          `\n[skip-portal] the log stream from cluster ${cluster} ended: the cluster ${describeClusterErrorCategory(
+            category,
+          )}\n`,
         );
       }
     }
@@ -392,11 +436,14 @@ export class DefaultFleetService implements FleetService {
   async refreshArgoApp(
     ref: ArgoAppRef,
     request: ArgoRefreshRequest,
-    credentials: BackstageCredentials,
+    caller: Caller,
   ): Promise<void> {
-    await this.authorize(skipArgoAppRefreshPermission, credentials);
-    const { cluster } = this.argoLocation(ref);
-    await this.patchArgoApp(cluster, ref, {
+    const { cluster } = await this.authorizeArgoAction(
+      ref,
+      skipArgoAppRefreshPermission,
+      caller,
+    );
+    await this.patchArgoApp(cluster, ref, caller, `refresh (${request.type})`, {
       metadata: { annotations: { 'argocd.argoproj.io/refresh': request.type } },
     });
   }
@@ -404,10 +451,13 @@ export class DefaultFleetService implements FleetService {
   async syncArgoApp(
     ref: ArgoAppRef,
     request: ArgoSyncRequest,
-    credentials: BackstageCredentials,
+    caller: Caller,
   ): Promise<void> {
-    await this.authorize(skipArgoAppSyncPermission, credentials);
-    const { cluster } = this.argoLocation(ref);
+    const { cluster } = await this.authorizeArgoAction(
+      ref,
+      skipArgoAppSyncPermission,
+      caller,
+    );
     const objects = KubernetesObjectApi.makeApiClient(this.kubeConfig(cluster));
     let current: KubernetesObject & {
       operation?: unknown;
@@ -427,6 +477,7 @@ export class DefaultFleetService implements FleetService {
         cluster,
         `Argo CD app ${ref.instance}/${ref.name}`,
         error,
+        this.logger,
       );
     }
     if (
@@ -437,31 +488,52 @@ export class DefaultFleetService implements FleetService {
         `Argo CD app '${ref.name}' already has an operation in progress`,
       );
     }
-    const principal = credentials.principal as { userEntityRef?: string };
+    const principal = caller.credentials.principal as { userEntityRef?: string };
     // The resourceVersion makes two syncs at once a 409 instead of one overwriting the other.
-    await this.patchArgoApp(cluster, ref, {
-      metadata: { resourceVersion: current.metadata?.resourceVersion },
-      operation: {
-        initiatedBy: { username: principal.userEntityRef ?? 'skip-portal' },
-        sync: {
-          ...(request.revision ? { revision: request.revision } : {}),
-          prune: request.prune,
-          syncStrategy: { hook: {} },
+    await this.patchArgoApp(
+      cluster,
+      ref,
+      caller,
+      `sync${request.prune ? ' with prune' : ''}${
+        request.revision ? ` to ${request.revision}` : ''
+      }`,
+      {
+        metadata: { resourceVersion: current.metadata?.resourceVersion },
+        operation: {
+          initiatedBy: { username: principal.userEntityRef ?? 'skip-portal' },
+          sync: {
+            ...(request.revision ? { revision: request.revision } : {}),
+            prune: request.prune,
+            syncStrategy: { hook: {} },
+          },
         },
       },
-    });
+    );
   }
 
-  private async authorize(
-    permission: BasicPermission,
-    credentials: BackstageCredentials,
+  /**
+   * Checks an Argo CD action against the app's destination namespace, which is what the
+   * team's AppProject grants; returns where the Application object lives.
+   */
+  private async authorizeArgoAction(
+    ref: ArgoAppRef,
+    permission: typeof skipArgoAppSyncPermission,
+    caller: Caller,
   ) {
-    const [decision] = await this.permissions.authorize([{ permission }], {
-      credentials,
-    });
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(`You may not ${permission.name}`);
+    const location = this.argoLocation(ref);
+    const app = this.cache.argoApp(ref.instance, ref.namespace, ref.name);
+    if (!app) {
+      throw new NotFoundError(
+        `No Argo CD app '${ref.name}' in instance '${ref.instance}'`,
+      );
     }
+    await this.access.require(
+      permission,
+      caller.credentials,
+      app.destination.cluster || `(unknown cluster of ${ref.instance})`,
+      app.destination.namespace ?? '',
+    );
+    return location;
   }
 
   private argoLocation(ref: ArgoAppRef) {
@@ -479,41 +551,57 @@ export class DefaultFleetService implements FleetService {
   private async patchArgoApp(
     cluster: string,
     ref: ArgoAppRef,
+    caller: Caller,
+    action: string,
     patch: Record<string, unknown>,
   ) {
     const objects = KubernetesObjectApi.makeApiClient(this.kubeConfig(cluster));
-    try {
-      await onCluster(
-        cluster,
-        objects.patch(
-          {
-            apiVersion: 'argoproj.io/v1alpha1',
-            kind: 'Application',
-            ...patch,
-            metadata: {
-              name: ref.name,
-              namespace: ref.namespace,
-              ...(patch.metadata as object),
-            },
-          },
-          undefined,
-          undefined,
-          FIELD_MANAGER,
-          undefined,
-          PatchStrategy.MergePatch,
-        ),
-      );
-    } catch (error) {
-      throw clusterError(
-        cluster,
-        `Argo CD app ${ref.instance}/${ref.name}`,
-        error,
-      );
-    }
-    this.logger.info(
-      `Patched Argo CD app ${ref.instance}/${ref.namespace}/${
-        ref.name
-      }: ${Object.keys(patch).join(', ')}`,
+    await auditClusterChange(
+      {
+        auditor: this.auditor,
+        eventId: 'argocd-app-change',
+        request: caller.request,
+        action,
+        target: {
+          cluster,
+          namespace: ref.namespace,
+          apiVersion: 'argoproj.io/v1alpha1',
+          kind: 'Application',
+          name: ref.name,
+        },
+        meta: { instance: ref.instance },
+      },
+      async () => {
+        try {
+          await onCluster(
+            cluster,
+            objects.patch(
+              {
+                apiVersion: 'argoproj.io/v1alpha1',
+                kind: 'Application',
+                ...patch,
+                metadata: {
+                  name: ref.name,
+                  namespace: ref.namespace,
+                  ...(patch.metadata as object),
+                },
+              },
+              undefined,
+              undefined,
+              FIELD_MANAGER,
+              undefined,
+              PatchStrategy.MergePatch,
+            ),
+          );
+        } catch (error) {
+          throw clusterError(
+            cluster,
+            `Argo CD app ${ref.instance}/${ref.name}`,
+            error,
+            this.logger,
+          );
+        }
+      },
     );
   }
 
@@ -569,7 +657,7 @@ export class DefaultFleetService implements FleetService {
     return this.clients.kubeConfig(cluster);
   }
 
-  private async teamNamespaceMatcher(
+  private async teamNamespaces(
     groupRef: string,
     credentials: BackstageCredentials,
   ) {
@@ -579,23 +667,26 @@ export class DefaultFleetService implements FleetService {
         `team: '${groupRef}' is a ${group.kind}, not a Group`,
       );
     }
-    const prefix =
-      group.metadata.annotations?.[ANNOTATION_NAMESPACE_PREFIX]?.trim() ||
-      undefined;
-    const teamName = group.metadata.name;
-    const labels = new Map<string, string | undefined>();
-    for (const n of this.cache.namespaces()) {
-      labels.set(
-        `${n.cluster}/${n.namespace.metadata?.name}`,
-        n.namespace.metadata?.labels?.team,
-      );
+    return this.access.ownedBy(stringifyEntityRef(group));
+  }
+
+  /** The namespaces of the team that owns a component (spec.owner); none when a user owns it. */
+  private async ownerTeamNamespaces(
+    entity: Entity,
+  ): Promise<(cluster: string, namespace: string) => boolean> {
+    const owner = (entity.spec as { owner?: unknown } | undefined)?.owner;
+    if (typeof owner !== 'string') return () => false;
+    let ownerRef;
+    try {
+      ownerRef = parseEntityRef(owner, {
+        defaultKind: 'group',
+        defaultNamespace: entity.metadata.namespace ?? 'default',
+      });
+    } catch {
+      return () => false;
     }
-    // A namespace's team label decides when it has one; the prefix decides for the rest.
-    return (cluster: string, namespace: string, teamLabel?: string) => {
-      const label = teamLabel ?? labels.get(`${cluster}/${namespace}`);
-      if (label) return label === teamName;
-      return prefix !== undefined && namespace.startsWith(prefix);
-    };
+    if (ownerRef.kind.toLocaleLowerCase('en-US') !== 'group') return () => false;
+    return this.access.ownedBy(stringifyEntityRef(ownerRef));
   }
 
   private summaries(refs: AppRef[]): SkiperatorAppSummary[] {

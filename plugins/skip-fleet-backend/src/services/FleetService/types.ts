@@ -1,4 +1,7 @@
-import type { BackstageCredentials } from '@backstage/backend-plugin-api';
+import type {
+  AuditorServiceCreateEventOptions,
+  BackstageCredentials,
+} from '@backstage/backend-plugin-api';
 import type { Writable } from 'node:stream';
 import {
   AppsResponse,
@@ -13,6 +16,12 @@ import {
 
 /** Names one Argo CD Application: the instance it lives in, its namespace and name. */
 export type ArgoAppRef = { instance: string; namespace: string; name: string };
+
+/** Who asks for a change: their credentials decide, the request names them in the audit log. */
+export type Caller = {
+  credentials: BackstageCredentials;
+  request?: AuditorServiceCreateEventOptions['request'];
+};
 
 /** What the fleet routes ask of the backend; reads come from the watch cache. */
 export interface FleetService {
@@ -29,9 +38,16 @@ export interface FleetService {
     groupRef: string,
     credentials: BackstageCredentials,
   ): Promise<NamespacesResponse>;
-  /** Conditions, events and pods of one object, read live from its cluster. */
-  resourceDetails(ref: ResourceRef): Promise<ResourceDetails>;
-  podLog(ref: Omit<ResourceRef, 'kind'>, query: PodLogQuery): Promise<string>;
+  /** Conditions, events and pods of one object, read live from its cluster (owning team and platform team only). */
+  resourceDetails(
+    ref: ResourceRef,
+    credentials: BackstageCredentials,
+  ): Promise<ResourceDetails>;
+  podLog(
+    ref: Omit<ResourceRef, 'kind'>,
+    query: PodLogQuery,
+    credentials: BackstageCredentials,
+  ): Promise<string>;
   /**
    * Streams a pod's log into `out` until `signal` aborts or the cluster ends it. Calls
    * `onOpen` once the cluster has accepted, so failures before that are real error answers.
@@ -39,6 +55,7 @@ export interface FleetService {
   followPodLog(
     ref: Omit<ResourceRef, 'kind'>,
     query: PodLogQuery,
+    credentials: BackstageCredentials,
     out: Writable,
     signal: AbortSignal,
     onOpen: () => void,
@@ -46,11 +63,11 @@ export interface FleetService {
   refreshArgoApp(
     ref: ArgoAppRef,
     request: ArgoRefreshRequest,
-    credentials: BackstageCredentials,
+    caller: Caller,
   ): Promise<void>;
   syncArgoApp(
     ref: ArgoAppRef,
     request: ArgoSyncRequest,
-    credentials: BackstageCredentials,
+    caller: Caller,
   ): Promise<void>;
 }

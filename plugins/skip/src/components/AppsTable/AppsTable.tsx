@@ -1,5 +1,4 @@
 import { Table, TableColumn } from '@backstage/core-components';
-import { usePermission } from '@backstage/plugin-permission-react';
 import Box from '@material-ui/core/Box';
 import Link from '@material-ui/core/Link';
 import Tooltip from '@material-ui/core/Tooltip';
@@ -7,8 +6,6 @@ import Typography from '@material-ui/core/Typography';
 import {
   ENVIRONMENTS,
   SkiperatorAppSummary,
-  skipArgoAppRefreshPermission,
-  skipArgoAppSyncPermission,
 } from '@internal/plugin-skip-common';
 import { useMemo } from 'react';
 import {
@@ -17,7 +14,7 @@ import {
   imageWithTag,
 } from '../../lib/failingResources';
 import { Age } from '../Age';
-import { ActionPermission, ArgoActions } from '../ArgoActions';
+import { ArgoActions } from '../ArgoActions';
 import { AppHealth, ArgoSyncHealth } from './AppStatus';
 
 /** Props of {@link AppsTable}. */
@@ -43,12 +40,6 @@ const PAGE_SIZE = 20;
  */
 export function AppsTable(props: AppsTableProps) {
   const { apps, onOpenResource } = props;
-  const refreshPermission = usePermission({
-    permission: skipArgoAppRefreshPermission,
-  });
-  const syncPermission = usePermission({
-    permission: skipArgoAppSyncPermission,
-  });
 
   const byEnvironment = useMemo(() => {
     const rows: AppRow[] = apps.map(app => ({
@@ -68,22 +59,8 @@ export function AppsTable(props: AppsTableProps) {
     () =>
       appColumns({
         onOpenResource,
-        refresh: {
-          allowed: refreshPermission.allowed,
-          loading: refreshPermission.loading,
-        },
-        sync: {
-          allowed: syncPermission.allowed,
-          loading: syncPermission.loading,
-        },
       }),
-    [
-      onOpenResource,
-      refreshPermission.allowed,
-      refreshPermission.loading,
-      syncPermission.allowed,
-      syncPermission.loading,
-    ],
+    [onOpenResource],
   );
 
   return (
@@ -110,10 +87,8 @@ export function AppsTable(props: AppsTableProps) {
 
 function appColumns(options: {
   onOpenResource: AppsTableProps['onOpenResource'];
-  refresh: ActionPermission;
-  sync: ActionPermission;
 }): TableColumn<AppRow>[] {
-  const { onOpenResource, refresh, sync } = options;
+  const { onOpenResource } = options;
   return [
     {
       title: 'Health',
@@ -181,7 +156,12 @@ function appColumns(options: {
       title: 'Actions',
       render: row =>
         row.argo ? (
-          <ArgoActions argo={row.argo} refresh={refresh} sync={sync} />
+          <ArgoActions
+            argo={row.argo}
+            cluster={row.cluster}
+            namespace={row.namespace}
+            environment={row.environment}
+          />
         ) : undefined,
     },
   ];

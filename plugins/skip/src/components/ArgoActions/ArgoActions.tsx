@@ -1,32 +1,59 @@
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
+import { usePermission } from '@backstage/plugin-permission-react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
+import Dialog from '@material-ui/core/Dialog';
+import DialogActions from '@material-ui/core/DialogActions';
+import DialogContent from '@material-ui/core/DialogContent';
+import DialogContentText from '@material-ui/core/DialogContentText';
+import DialogTitle from '@material-ui/core/DialogTitle';
 import Tooltip from '@material-ui/core/Tooltip';
-import { ArgoAppStatus } from '@internal/plugin-skip-common';
+import {
+  ArgoAppStatus,
+  clusterNamespaceRef,
+  Environment,
+  skipArgoAppRefreshPermission,
+  skipArgoAppSyncPermission,
+} from '@internal/plugin-skip-common';
 import { useState } from 'react';
 import { skipFleetApiRef } from '../../api/SkipFleetApi';
-
-/** Whether the signed-in user may use an action, and whether that is still being checked. */
-export type ActionPermission = { allowed: boolean; loading: boolean };
 
 /** Props of {@link ArgoActions}. */
 export type ArgoActionsProps = {
   argo: ArgoAppStatus;
-  refresh: ActionPermission;
-  sync: ActionPermission;
+  /** Where the app runs: the namespace decides who may act on it. */
+  cluster: string;
+  namespace: string;
+  environment: Environment;
 };
 
-/** Refresh and Sync buttons of one Argo CD app; disabled with a reason when not permitted. */
+/**
+ * Refresh and Sync buttons of one Argo CD app, enabled for the team that owns the app's
+ * namespace and for the platform team; a disabled button says why. A sync in prod asks
+ * for a confirmation that names the app and cluster.
+ */
 export function ArgoActions(props: ArgoActionsProps) {
-  const { argo } = props;
+  const { argo, cluster, namespace, environment } = props;
   const api = useApi(skipFleetApiRef);
   const alertApi = useApi(alertApiRef);
   const [busy, setBusy] = useState<'refresh' | 'sync' | undefined>();
+  const [confirming, setConfirming] = useState(false);
+  const resourceRef = clusterNamespaceRef(cluster, namespace);
+  const refresh = usePermission({
+    permission: skipArgoAppRefreshPermission,
+    resourceRef,
+  });
+  const sync = usePermission({
+    permission: skipArgoAppSyncPermission,
+    resourceRef,
+  });
   const ref = {
     instance: argo.instance,
     namespace: argo.namespace,
     name: argo.name,
   };
+  const deniedReason = (verb: string) =>
+    `Only the team that owns namespace ${namespace} on ${cluster}, and the platform team, may ${verb} this app`;
 
   const run = async (action: 'refresh' | 'sync') => {
     setBusy(action);
@@ -58,19 +85,43 @@ export function ArgoActions(props: ArgoActionsProps) {
       <ActionButton
         label="Refresh"
         appName={argo.name}
-        permission={props.refresh}
+        permission={refresh}
         busy={busy === 'refresh'}
-        deniedReason="You are not allowed to refresh Argo CD apps"
+        deniedReason={deniedReason('refresh')}
         onClick={() => run('refresh')}
       />
       <ActionButton
         label="Sync"
         appName={argo.name}
-        permission={props.sync}
+        permission={sync}
         busy={busy === 'sync'}
-        deniedReason="You are not allowed to sync Argo CD apps"
-        onClick={() => run('sync')}
+        deniedReason={deniedReason('sync')}
+        onClick={() =>
+          environment === 'prod' ? setConfirming(true) : run('sync')
+        }
       />
+      <Dialog open={confirming} onClose={() => setConfirming(false)}>
+        <DialogTitle>Sync {argo.name} in prod?</DialogTitle>
+        <DialogContent>
+          <DialogContentText>
+            Argo CD will apply the app {argo.name} from git to namespace{' '}
+            {namespace} on the prod cluster {cluster}.
+          </DialogContentText>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => setConfirming(false)}>Cancel</Button>
+          <Button
+            color="primary"
+            variant="contained"
+            onClick={() => {
+              setConfirming(false);
+              run('sync');
+            }}
+          >
+            Sync {argo.name} on {cluster}
+          </Button>
+        </DialogActions>
+      </Dialog>
     </Box>
   );
 }
@@ -78,7 +129,7 @@ export function ArgoActions(props: ArgoActionsProps) {
 function ActionButton(props: {
   label: string;
   appName: string;
-  permission: ActionPermission;
+  permission: { allowed: boolean; loading: boolean };
   busy: boolean;
   deniedReason: string;
   onClick: () => void;
@@ -96,6 +147,7 @@ function ActionButton(props: {
           size="small"
           variant="outlined"
           aria-label={`${label} ${appName}`}
+          aria-description={denied && !permission.loading ? deniedReason : undefined}
           disabled={denied || busy}
           onClick={onClick}
         >

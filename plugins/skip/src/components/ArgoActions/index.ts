@@ -1,2 +1,2 @@
 export { ArgoActions } from './ArgoActions';
-export type { ArgoActionsProps, ActionPermission } from './ArgoActions';
+export type { ArgoActionsProps } from './ArgoActions';

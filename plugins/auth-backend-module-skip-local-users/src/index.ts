@@ -1,0 +1,2 @@
+export { authModuleSkipLocalUsers as default } from './module';
+export { LOCAL_USER_HEADER } from './localUsersAuthenticator';

@@ -1,0 +1,2 @@
+export { NamespaceAccess } from './NamespaceAccess';
+export { TeamDirectory } from './TeamDirectory';

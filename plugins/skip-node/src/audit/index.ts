@@ -1,0 +1,2 @@
+export { auditClusterChange } from './auditClusterChange';
+export type { ClusterChangeTarget } from './auditClusterChange';
