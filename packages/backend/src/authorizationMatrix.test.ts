@@ -1,0 +1,215 @@
+import { mockCredentials } from '@backstage/backend-test-utils';
+import request from 'supertest';
+import { backendFeatures } from './features';
+import { skipRoutes } from './testing/skipRoutes';
+import {
+  eventually,
+  SKIP_TEST_FEATURES,
+  startSkipTestBackend,
+} from './testing/startSkipTestBackend';
+
+jest.setTimeout(120_000);
+
+/** Who calls: nobody, a developer of seeiendom, one of matrikkel, the platform team, a backend service. */
+const callers = {
+  anonymous: mockCredentials.none.header(),
+  seeiendomDev: mockCredentials.user.header('user:default/guest'),
+  matrikkelDev: mockCredentials.user.header('user:default/mats'),
+  platform: mockCredentials.user.header('user:default/pia'),
+  service: mockCredentials.service.header(),
+};
+type Caller = keyof typeof callers;
+type Expected = Record<Caller, number>;
+
+const all = (status: number): Expected => ({
+  anonymous: 401,
+  seeiendomDev: status,
+  matrikkelDev: status,
+  platform: status,
+  service: status,
+});
+/** Owned by seeiendom: its developers and the platform team (and trusted backend services for reads). */
+const seeiendomRead: Expected = { anonymous: 401, seeiendomDev: 200, matrikkelDev: 403, platform: 200, service: 200 };
+/** A platform namespace: only the platform team (and trusted backend services). */
+const platformRead: Expected = { anonymous: 401, seeiendomDev: 403, matrikkelDev: 403, platform: 200, service: 200 };
+/** Changes are made by people of the owning team or the platform team, never by services. */
+const seeiendomChange: Expected = { anonymous: 401, seeiendomDev: 202, matrikkelDev: 403, platform: 202, service: 403 };
+const matrikkelChange: Expected = { anonymous: 401, seeiendomDev: 403, matrikkelDev: 202, platform: 202, service: 403 };
+
+type Row = {
+  plugin: string;
+  route: string;
+  case: string;
+  method: 'get' | 'post' | 'patch';
+  path: string;
+  body?: object;
+  expected: Expected;
+  /** Puts the cluster back after each call, so every caller meets the same state. */
+  after?: () => void;
+};
+
+const SEEIENDOM_POD_NS = 'seeiendom-api-main';
+let seeiendomPod = '';
+
+describe('authorization matrix: every SKIP route x every kind of caller', () => {
+  let backend: Awaited<ReturnType<typeof startSkipTestBackend>>;
+
+  const clearArgoOperation = (cluster: string, name: string) => () => {
+    const store = backend.sim.cluster(cluster).store;
+    const app = store.get('argoproj.io/v1alpha1', 'Application', 'argocd', name)!;
+    const { operation: _operation, ...rest } = app as Record<string, unknown>;
+    const status = { ...(app.status as Record<string, unknown>) };
+    delete status.operationState;
+    store.put({ ...(rest as typeof app), status });
+  };
+
+  const rows = (): Row[] => [
+    { plugin: 'skip-fleet', route: 'GET /clusters', case: 'the fleet page', method: 'get', path: '/clusters', expected: all(200) },
+    { plugin: 'skip-fleet', route: 'GET /apps', case: "another team's component", method: 'get', path: '/apps?entityRef=component:default/matrikkel-api', expected: all(200) },
+    { plugin: 'skip-fleet', route: 'GET /apps', case: "a team's apps", method: 'get', path: '/apps?team=group:default/matrikkel', expected: all(200) },
+    { plugin: 'skip-fleet', route: 'GET /apps', case: 'entityRef and team at once', method: 'get', path: '/apps?team=group:default/matrikkel&entityRef=component:default/matrikkel-api', expected: all(400) },
+    { plugin: 'skip-fleet', route: 'GET /namespaces', case: "a team's namespaces", method: 'get', path: '/namespaces?team=group:default/seeiendom', expected: all(200) },
+    { plugin: 'skip-fleet', route: 'GET /resources/{cluster}/{namespace}/{kind}/{name}', case: "seeiendom's app", method: 'get', path: `/resources/atkv3-dev/${SEEIENDOM_POD_NS}/Application/seeiendom-api`, expected: seeiendomRead },
+    { plugin: 'skip-fleet', route: 'GET /resources/{cluster}/{namespace}/{kind}/{name}', case: 'a pod in kube-system', method: 'get', path: '/resources/atkv3-dev/kube-system/Pod/matrix-probe', expected: platformRead },
+    { plugin: 'skip-fleet', route: 'GET /resources/{cluster}/{namespace}/{kind}/{name}', case: 'a namespace of an admin cluster', method: 'get', path: '/resources/atkv3-admin-nonprod/seeiendom-api-main/Pod/matrix-probe', expected: platformRead },
+    { plugin: 'skip-fleet', route: 'GET /pods/{cluster}/{namespace}/{name}/log', case: "a pod of seeiendom's app", method: 'get', path: `/pods/atkv3-dev/${SEEIENDOM_POD_NS}/${seeiendomPod}/log`, expected: seeiendomRead },
+    { plugin: 'skip-fleet', route: 'GET /pods/{cluster}/{namespace}/{name}/log', case: 'a pod in kube-system', method: 'get', path: '/pods/atkv3-dev/kube-system/matrix-probe/log', expected: platformRead },
+    { plugin: 'skip-fleet', route: 'GET /pods/{cluster}/{namespace}/{name}/log', case: 'a kube-system pod, followed', method: 'get', path: '/pods/atkv3-dev/kube-system/matrix-probe/log?follow=true&tailLines=1', expected: { ...platformRead, platform: 0, service: 0 } },
+    { plugin: 'skip-fleet', route: 'POST /argocd/{instance}/{namespace}/{name}/refresh', case: "seeiendom's app", method: 'post', path: '/argocd/argocd-nonprod/argocd/atkv3-dev-seeiendom-api-main/refresh', body: { type: 'normal' }, expected: seeiendomChange },
+    { plugin: 'skip-fleet', route: 'POST /argocd/{instance}/{namespace}/{name}/refresh', case: "matrikkel's app", method: 'post', path: '/argocd/argocd-nonprod/argocd/atkv3-dev-matrikkel-api-main/refresh', body: {}, expected: matrikkelChange },
+    { plugin: 'skip-fleet', route: 'POST /argocd/{instance}/{namespace}/{name}/sync', case: "seeiendom's app in dev", method: 'post', path: '/argocd/argocd-nonprod/argocd/atkv3-dev-seeiendom-api-main/sync', body: {}, expected: seeiendomChange, after: clearArgoOperation('atgcp1-dev', 'atkv3-dev-seeiendom-api-main') },
+    { plugin: 'skip-fleet', route: 'POST /argocd/{instance}/{namespace}/{name}/sync', case: "matrikkel's app in prod", method: 'post', path: '/argocd/argocd-prod/argocd/atgcp1-prod-matrikkel-gateway-main/sync', body: { prune: true }, expected: matrikkelChange, after: clearArgoOperation('atgcp1-prod', 'atgcp1-prod-matrikkel-gateway-main') },
+  ];
+
+  beforeAll(async () => {
+    backend = await startSkipTestBackend();
+    const { sim } = backend;
+    for (const [cluster, namespace] of [
+      ['atkv3-dev', 'kube-system'],
+      ['atkv3-admin-nonprod', 'seeiendom-api-main'],
+    ]) {
+      sim.cluster(cluster).store.put({
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: 'matrix-probe', namespace },
+        spec: { containers: [{ name: 'probe', image: 'registry.k8s.io/pause:3.10' }] },
+        status: { phase: 'Running' },
+      });
+      sim.cluster(cluster).logs.append(namespace, 'matrix-probe', 'probe', 'token=s3cr3t');
+    }
+    seeiendomPod = sim
+      .cluster('atkv3-dev')
+      .store.list('v1', 'Pod', SEEIENDOM_POD_NS)[0].metadata.name!;
+    // The Argo CD apps and namespaces must be in the watch cache before decisions depend on them.
+    await eventually(
+      () =>
+        request(backend.server)
+          .get('/api/skip-fleet/apps?team=group:default/matrikkel')
+          .set('Authorization', callers.platform)
+          .then(res => res.body),
+      body => body.items?.filter((i: any) => i.argo).length >= 5,
+      'matrikkel apps joined with Argo CD',
+    );
+  });
+
+  afterAll(() => backend?.stop());
+
+  it('has a row for every route of every SKIP backend plugin, and no row for a route that does not exist', () => {
+    const documented = skipRoutes().map(r => `${r.pluginId} ${r.route}`).sort();
+    const covered = [...new Set(rows().map(r => `${r.plugin} ${r.route}`))].sort();
+    expect(covered).toEqual(documented);
+  });
+
+  it('answers every caller as the table says', async () => {
+    const got: string[] = [];
+    const want: string[] = [];
+    for (const row of rows()) {
+      for (const [caller, header] of Object.entries(callers) as [Caller, string][]) {
+        let status: number;
+        if (row.path.includes('follow=true') && row.expected[caller] === 0) {
+          // A followed log stays open: an allowed caller gets the stream's 200 headers.
+          const { port } = backend.server.address() as { port: number };
+          const aborter = new AbortController();
+          const res = await fetch(`http://localhost:${port}/api/${row.plugin}${row.path}`, {
+            headers: { Authorization: header },
+            signal: aborter.signal,
+          });
+          status = res.status === 200 ? 0 : res.status;
+          aborter.abort();
+        } else {
+          const req = request(backend.server)[row.method](`/api/${row.plugin}${row.path}`).set('Authorization', header);
+          const res = await (row.body ? req.send(row.body) : req);
+          status = res.status;
+          if (status === 403) {
+            // A refusal says why, without leaking what it protects.
+            expect(res.body.error.message).toMatch(/platform team|signed-in users/);
+            expect(JSON.stringify(res.body)).not.toMatch(/s3cr3t/);
+          }
+        }
+        row.after?.();
+        got.push(`${row.route} [${row.case}] as ${caller}: ${status}`);
+        want.push(`${row.route} [${row.case}] as ${caller}: ${row.expected[caller]}`);
+      }
+    }
+    expect(got).toEqual(want);
+  });
+
+  it("leaves no side door: the stock Kubernetes proxy is not served, not even to the platform team", async () => {
+    // What the product loads, besides what this harness loads, serves no cluster.
+    const loaded = Object.keys(backendFeatures);
+    expect(loaded).not.toContain('@backstage/plugin-kubernetes-backend');
+    expect(loaded).toEqual(expect.arrayContaining(SKIP_TEST_FEATURES));
+    for (const header of Object.values(callers)) {
+      const patch = await request(backend.server)
+        .patch('/api/kubernetes/proxy/apis/argoproj.io/v1alpha1/namespaces/argocd/applications/atgcp1-prod-matrikkel-gateway-main')
+        .set('Authorization', header)
+        .set('Backstage-Kubernetes-Cluster', 'atgcp1-prod')
+        .set('Content-Type', 'application/merge-patch+json')
+        .send({ operation: { sync: { prune: true } } });
+      expect(patch.status).toBe(404);
+      const secrets = await request(backend.server)
+        .get('/api/kubernetes/proxy/api/v1/namespaces/kube-system/secrets')
+        .set('Authorization', header)
+        .set('Backstage-Kubernetes-Cluster', 'atgcp1-prod');
+      expect(secrets.status).toBe(404);
+    }
+    const app = backend.sim
+      .cluster('atgcp1-prod')
+      .store.get('argoproj.io/v1alpha1', 'Application', 'argocd', 'atgcp1-prod-matrikkel-gateway-main') as any;
+    expect(app.operation).toBeUndefined();
+  });
+
+  it('audits every change on a cluster: who, what, where, and how it ended', async () => {
+    backend.audit.length = 0;
+    const res = await request(backend.server)
+      .post('/api/skip-fleet/argocd/argocd-nonprod/argocd/atkv3-dev-seeiendom-api-main/sync')
+      .set('Authorization', callers.seeiendomDev)
+      .send({ prune: true });
+    expect(res.body).toEqual({ accepted: true });
+    const denied = await request(backend.server)
+      .post('/api/skip-fleet/argocd/argocd-nonprod/argocd/atkv3-dev-seeiendom-api-main/sync')
+      .set('Authorization', callers.platform)
+      .send({});
+    // A second sync while the first runs is refused before it reaches the cluster.
+    expect(denied.status).toBe(409);
+    expect(denied.body.error.message).toMatch(/already has an operation in progress/);
+    clearArgoOperation('atgcp1-dev', 'atkv3-dev-seeiendom-api-main')();
+    expect(backend.audit).toEqual([
+      expect.objectContaining({ eventId: 'argocd-app-change', status: 'initiated', authorization: callers.seeiendomDev }),
+      expect.objectContaining({
+        eventId: 'argocd-app-change',
+        status: 'succeeded',
+        severityLevel: 'medium',
+        authorization: callers.seeiendomDev,
+        meta: expect.objectContaining({
+          cluster: 'atgcp1-dev',
+          namespace: 'argocd',
+          kind: 'Application',
+          name: 'atkv3-dev-seeiendom-api-main',
+          action: 'sync with prune',
+          instance: 'argocd-nonprod',
+        }),
+      }),
+    ]);
+  });
+});
