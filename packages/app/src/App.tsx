@@ -5,6 +5,7 @@ import signalsPlugin from '@backstage/plugin-signals/alpha';
 import userSettingsPlugin from '@backstage/plugin-user-settings/alpha';
 import skipPlugin from '@internal/plugin-skip';
 import { navModule } from './modules/nav';
+import { signInModule } from './modules/signIn';
 
 // Features are also discovered from package.json (app.packages: all); listing
 // them here keeps tests, which do not run discovery, on the same set.
@@ -16,5 +17,6 @@ export default createApp({
     userSettingsPlugin,
     skipPlugin,
     navModule,
+    signInModule,
   ],
 });

@@ -5,19 +5,39 @@ import {
 } from '@backstage/backend-test-utils';
 import {
   AuthorizeResult,
+  createPermission,
   Permission,
 } from '@backstage/plugin-permission-common';
 import {
+  skipArgoAppRefreshPermission,
   skipArgoAppSyncPermission,
   skipFleetReadPermission,
+  skipNamespaceReadPermission,
   skipOnboardingRequestCreatePermission,
   skipUpgradeRunCreatePermission,
 } from '@internal/plugin-skip-common';
 import permissionPlugin from '@backstage/plugin-permission-backend';
 import request from 'supertest';
 import { createConditionAuthorizer } from '@backstage/plugin-permission-node';
-import { isTeamMemberRule } from '@internal/plugin-skip-node';
+import {
+  ClusterNamespaceResource,
+  clusterNamespaceRules,
+  isTeamMemberRule,
+} from '@internal/plugin-skip-node';
 import permissionModuleSkipPolicy, { SkipPermissionPolicy } from '.';
+
+const kubernetesProxy = createPermission({
+  name: 'kubernetes.proxy',
+  attributes: {},
+});
+const catalogRead = createPermission({
+  name: 'catalog.entity.read',
+  attributes: { action: 'read' },
+});
+const unknownPermission = createPermission({
+  name: 'someplugin.thing.read',
+  attributes: { action: 'read' },
+});
 
 const memberships: Record<string, string[]> = {
   'user:default/pia': ['user:default/pia', 'group:default/platform-team'],
@@ -71,11 +91,8 @@ describe('SKIP permission policy, through the permission backend API', () => {
     server = await startBackend();
   });
 
-  it('lets a platform-team member start upgrades and sync apps', async () => {
-    for (const permission of [
-      skipUpgradeRunCreatePermission,
-      skipArgoAppSyncPermission,
-    ]) {
+  it('lets a platform-team member start upgrades and use the Kubernetes proxy', async () => {
+    for (const permission of [skipUpgradeRunCreatePermission, kubernetesProxy]) {
       expect(
         await authorize(server, 'user:default/pia', permission),
       ).toMatchObject({
@@ -84,14 +101,24 @@ describe('SKIP permission policy, through the permission backend API', () => {
     }
   });
 
-  it('lets any other user read but not act', async () => {
+  it('lets any other user read and use the catalog, but not act, not use the Kubernetes proxy, and nothing it does not know', async () => {
     expect(
       await authorize(server, 'user:default/dev', skipFleetReadPermission),
     ).toMatchObject({
       result: AuthorizeResult.ALLOW,
     });
     expect(
-      await authorize(server, 'user:default/dev', skipArgoAppSyncPermission),
+      await authorize(server, 'user:default/dev', kubernetesProxy),
+    ).toMatchObject({
+      result: AuthorizeResult.DENY,
+    });
+    expect(
+      await authorize(server, 'user:default/dev', catalogRead),
+    ).toMatchObject({
+      result: AuthorizeResult.ALLOW,
+    });
+    expect(
+      await authorize(server, 'user:default/dev', unknownPermission),
     ).toMatchObject({
       result: AuthorizeResult.DENY,
     });
@@ -151,5 +178,55 @@ describe('SKIP permission policy, onboarding requests', () => {
         'group:default/matrikkel',
       ),
     ).toBe(true);
+  });
+});
+
+describe('SKIP permission policy, namespace-scoped permissions', () => {
+  const policy = new SkipPermissionPolicy(['group:default/platform-team']);
+  const mayOn = async (
+    ownershipEntityRefs: string[],
+    permission: typeof skipArgoAppSyncPermission,
+    resource: ClusterNamespaceResource,
+  ) => {
+    const decision = await policy.handle(
+      { permission },
+      {
+        credentials: mockCredentials.user(ownershipEntityRefs[0]),
+        info: { userEntityRef: ownershipEntityRefs[0], ownershipEntityRefs },
+      },
+    );
+    if (decision.result !== AuthorizeResult.CONDITIONAL) {
+      return decision.result === AuthorizeResult.ALLOW;
+    }
+    return createConditionAuthorizer(clusterNamespaceRules)(decision, resource);
+  };
+  const dev = ['user:default/dev', 'group:default/seeiendom'];
+  const pia = ['user:default/pia', 'group:default/platform-team'];
+  const own: ClusterNamespaceResource = {
+    cluster: 'atkv3-dev',
+    namespace: 'seeiendom-api-main',
+    owner: 'group:default/seeiendom',
+    system: false,
+  };
+  const other = { ...own, namespace: 'matrikkel-api-main', owner: 'group:default/matrikkel' };
+  const system = { ...own, namespace: 'kube-system', owner: undefined, system: true };
+  const labelledSystem = { ...system, owner: 'group:default/seeiendom' };
+
+  it("lets a developer sync, refresh and look into their own team's namespaces only", async () => {
+    for (const permission of [
+      skipArgoAppSyncPermission,
+      skipArgoAppRefreshPermission,
+      skipNamespaceReadPermission,
+    ]) {
+      expect(await mayOn(dev, permission, own)).toBe(true);
+      expect(await mayOn(dev, permission, other)).toBe(false);
+      expect(await mayOn(dev, permission, system)).toBe(false);
+    }
+  });
+
+  it('keeps system namespaces for the platform team, even when a team label claims one', async () => {
+    expect(await mayOn(dev, skipNamespaceReadPermission, labelledSystem)).toBe(false);
+    expect(await mayOn(pia, skipNamespaceReadPermission, labelledSystem)).toBe(true);
+    expect(await mayOn(pia, skipArgoAppSyncPermission, other)).toBe(true);
   });
 });

@@ -8,7 +8,7 @@ import { failingApp, healthyApp } from '../../testing/fixtures';
 import { AppsTable } from './AppsTable';
 
 describe('AppsTable', () => {
-  it('shows Sync and Refresh disabled, with the reason, when the user may not use them', async () => {
+  it("enables Sync and Refresh only where the user's team owns the namespace, and says why elsewhere", async () => {
     const api = new FakeSkipFleetApi();
     const onOpenResource = jest.fn();
     await renderInTestApp(
@@ -19,7 +19,13 @@ describe('AppsTable', () => {
       {
         apis: [
           [skipFleetApiRef, api],
-          mockApis.permission({ authorize: AuthorizeResult.DENY }),
+          // The caller's team owns foo-main on the dev cluster only.
+          mockApis.permission({
+            authorize: request =>
+              request.resourceRef === 'atkv3-dev/foo-main'
+                ? AuthorizeResult.ALLOW
+                : AuthorizeResult.DENY,
+          }),
         ],
       },
     );
@@ -33,7 +39,9 @@ describe('AppsTable', () => {
     });
     await waitFor(() =>
       expect(
-        within(prodRow).getByTitle('You are not allowed to sync Argo CD apps'),
+        within(prodRow).getByTitle(
+          'Only the team that owns namespace foo-main on atkv3-prod, and the platform team, may sync this app',
+        ),
       ).toBeInTheDocument(),
     );
     expect(sync).toBeDisabled();
@@ -44,9 +52,11 @@ describe('AppsTable', () => {
     const devRow = screen.getByText('atkv3-dev').closest('tr')!;
     expect(within(devRow).getByText('Synced · Healthy')).toBeInTheDocument();
     expect(within(devRow).getByText('Healthy')).toBeInTheDocument();
-    expect(
-      within(devRow).getByRole('button', { name: /^Sync / }),
-    ).toBeDisabled();
+    await waitFor(() =>
+      expect(
+        within(devRow).getByRole('button', { name: /^Sync / }),
+      ).toBeEnabled(),
+    );
 
     await userEvent.click(
       within(prodRow).getByRole('button', { name: 'Deployment foo-api' }),

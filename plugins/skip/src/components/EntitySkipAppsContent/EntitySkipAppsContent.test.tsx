@@ -131,7 +131,7 @@ describe('EntitySkipAppsContent', () => {
     expect(follow).toHaveAttribute('aria-pressed', 'true');
   });
 
-  it('asks Argo CD to sync when permitted', async () => {
+  it('asks Argo CD to sync a prod app only after a confirmation that names the app and cluster', async () => {
     const api = fakeApi();
     await render(api);
     const row = (await screen.findByText('atkv3-prod')).closest('tr')!;
@@ -140,6 +140,15 @@ describe('EntitySkipAppsContent', () => {
     });
     await waitFor(() => expect(sync).toBeEnabled());
     await userEvent.click(sync);
+    const confirm = await screen.findByRole('dialog');
+    expect(confirm).toHaveTextContent(/foo-main-foo-api/);
+    expect(confirm).toHaveTextContent(/atkv3-prod/);
+    expect(api.actions).toEqual([]);
+    await userEvent.click(
+      within(confirm).getByRole('button', {
+        name: 'Sync foo-main-foo-api on atkv3-prod',
+      }),
+    );
     await waitFor(() =>
       expect(api.actions).toEqual(['sync argocd-prod/foo-main-foo-api']),
     );
