@@ -7,7 +7,7 @@ import { writeKubeconfig } from './kubeconfig/writeKubeconfig';
 import { ClusterApiServer } from './server/ClusterApiServer';
 import { ClusterResources } from './server/ClusterResources';
 import { ResourceRegistry } from './server/resources';
-import { ObjectStore } from './store/ObjectStore';
+import { ObjectStore, WatchHistoryOptions } from './store/ObjectStore';
 import { PodLogs } from './store/PodLogs';
 import { KubeObject } from './store/types';
 import { generateTls, SimTls } from './tls/generateTls';
@@ -43,7 +43,14 @@ export type FleetSimOptions = {
   /** where kubeconfig, CA and app-config are written */
   dir: string;
   controlPort?: number;
+  /** the watch-history window of every cluster (small in tests, so informers meet 410 and relist) */
+  watchHistory?: WatchHistoryOptions;
+  /** how long the server keeps a watch without timeoutSeconds open, randomised up to 2x (default 5 min) */
+  watchLifetimeMs?: number;
 };
+
+/** Default FleetSimOptions.watchLifetimeMs: shorter than a real server's 30 min, so long sessions re-watch. */
+export const DEFAULT_WATCH_LIFETIME_MS = 300_000;
 
 /** The control API as the world (engineer B's code) extends it. */
 export type FleetSimControl = { route(method: string, path: string, handler: ControlHandler): void };
@@ -128,7 +135,7 @@ export class FleetSim {
     try {
       const registry = new ResourceRegistry();
       for (const spec of opts.clusters) {
-        await sim.startCluster(spec, registry);
+        await sim.startCluster(spec, registry, opts);
       }
       sim.registerControlRoutes();
       await writeFile(join(opts.dir, 'ca.pem'), tls.caPem);
@@ -176,8 +183,8 @@ export class FleetSim {
     await this.controlServer.close();
   }
 
-  private async startCluster(spec: SimClusterSpec, registry: ResourceRegistry): Promise<void> {
-    const store = new ObjectStore();
+  private async startCluster(spec: SimClusterSpec, registry: ResourceRegistry, opts: FleetSimOptions): Promise<void> {
+    const store = new ObjectStore(opts.watchHistory);
     const logs = new PodLogs();
     for (const ns of BASE_NAMESPACES) store.put(namespace(ns));
     const cluster = new RunningCluster(spec.name, spec.token ?? randomBytes(24).toString('hex'), store, logs, spec.kubernetesVersion);
@@ -188,6 +195,7 @@ export class FleetSim {
       resources: new ClusterResources(store, logs, registry),
       faults: () => cluster.faults,
       kubernetesVersion: () => cluster.kubernetesVersion(),
+      watchLifetimeMs: opts.watchLifetimeMs ?? DEFAULT_WATCH_LIFETIME_MS,
     });
     this.running.set(spec.name, cluster);
     this.clusters.set(spec.name, cluster);

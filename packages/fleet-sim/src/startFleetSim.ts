@@ -1,4 +1,5 @@
 import { FleetSim } from './FleetSim';
+import type { WatchHistoryOptions } from './store/ObjectStore';
 import { writeBackstageConfig } from './kubeconfig/writeBackstageConfig';
 import { attachWorld, loadScenario, Scenario } from './scenario';
 
@@ -9,6 +10,10 @@ export type StartFleetSimOptions = {
   /** where kubeconfig.yaml, ca.pem and app-config.sim.yaml are written */
   dir: string;
   controlPort?: number;
+  /** overrides the scenario's `apiServer.watchHistory` */
+  watchHistory?: WatchHistoryOptions;
+  /** overrides the scenario's `apiServer.watchLifetimeMs` */
+  watchLifetimeMs?: number;
 };
 
 /**
@@ -21,6 +26,8 @@ export async function startFleetSim(opts: StartFleetSimOptions): Promise<FleetSi
     clusters: scenario.clusters.map(c => ({ name: c.name, kubernetesVersion: c.kubernetesVersion, token: c.token })),
     dir: opts.dir,
     controlPort: opts.controlPort,
+    watchHistory: { ...scenario.apiServer?.watchHistory, ...opts.watchHistory },
+    watchLifetimeMs: opts.watchLifetimeMs ?? scenario.apiServer?.watchLifetimeMs,
   });
   try {
     const stopWorld = await attachWorld(sim, scenario);

@@ -4,10 +4,12 @@ import { KubeObject } from '../store/types';
 import { ApplicationSetController } from './ApplicationSetController';
 import { ARGO_API_VERSION, ArgoCdController } from './ArgoCdController';
 import { AppsRepo, DirectoryConfig } from './AppsRepos';
+import { applySystemWorkloads } from './applySystemWorkloads';
 import { onPremAdminClusterObject, onPremUserClusterObject } from './onPremClusters';
 import { namespaceObject, nodeNames, seedCluster } from './seedCluster';
 import { PodBehaviour, SkiperatorController } from './SkiperatorController';
 import { SKIPERATOR_API_VERSION } from './skiperatorResources';
+import { systemWorkloadsFor } from './systemWorkloads';
 
 /** Timing knobs of the world (tests shorten them). */
 export type WorldOptions = {
@@ -115,7 +117,7 @@ export class World {
     for (const c of scenario.clusters) {
       const store = this.store(c.name);
       seedCluster(store, c, now);
-      store.put(systemDeployment('skiperator', 'skiperator-system', `ghcr.io/kartverket/skiperator:${c.skiperatorVersion}`));
+      applySystemWorkloads(this.sim.cluster(c.name), nodeNames(c), systemWorkloadsFor(c, scenario.clusters, scenario.argocd), now);
       if (c.role === 'admin') store.put(onPremAdminClusterObject(c, now));
       if (c.adminCluster) this.store(c.adminCluster).put(onPremUserClusterObject(c, now));
       if (c.role === 'user') {
@@ -159,8 +161,8 @@ export class World {
   private seedInstance(inst: Scenario['argocd'][number], liveOverrides: Map<string, KubeObject[]>): void {
     const store = this.store(inst.cluster);
     const ns = inst.namespace;
+    // Argo CD's own workloads and pods were seeded with the cluster's system workloads.
     store.put(namespaceObject(ns));
-    for (const d of ['argocd-server', 'argocd-repo-server', 'argocd-applicationset-controller']) store.put(systemDeployment(d, ns, 'quay.io/argoproj/argocd:v2.14.11'));
     const targets = this.scenario.clusters.filter(c => c.role === 'user' && inst.environments.includes(c.environment));
     for (const c of targets) {
       store.put({
@@ -236,16 +238,6 @@ function skiperatorManifest(app: ScenarioApp, image: string): KubeObject {
       ...(app.accessPolicy ? { accessPolicy: app.accessPolicy } : {}),
       team: app.team,
     },
-  };
-}
-
-function systemDeployment(name: string, namespace: string, image: string): KubeObject {
-  return {
-    apiVersion: 'apps/v1',
-    kind: 'Deployment',
-    metadata: { name, namespace, labels: { 'app.kubernetes.io/name': name } },
-    spec: { replicas: 1, selector: { matchLabels: { 'app.kubernetes.io/name': name } }, template: { metadata: { labels: { 'app.kubernetes.io/name': name } }, spec: { containers: [{ name, image }] } } },
-    status: { observedGeneration: 1, replicas: 1, readyReplicas: 1, availableReplicas: 1, updatedReplicas: 1 },
   };
 }
 

@@ -17,10 +17,14 @@ describe('gkectl and gkeadm against the demo fleet', () => {
     const scenario = await loadScenario('demo');
     sim = createMemorySim(scenario.clusters);
     detach = await attachWorld(sim, scenario, { argoSyncMs: 10 });
-    await sim.call('PUT', '/gkectl/behaviour', { durationMs: Object.fromEntries(['check-config', 'prepare', 'upgrade admin', 'upgrade cluster', 'upgrade admin-workstation'].map(c => [c, 0])) });
+    await sim.call('PUT', '/gkectl/behaviour', {
+      durationMs: Object.fromEntries(['check-config', 'prepare', 'upgrade admin', 'upgrade cluster', 'upgrade admin-workstation'].map(c => [c, 0])),
+      upgradeTiming: { controlPlaneMs: 5, drainMs: 5, replaceMs: 5, addonsMs: 5, timeoutMs: 20 },
+    });
     control = {
       start: async req => (await sim.call('POST', '/gkectl/invocations', req)).body as never,
       finish: async (id, exitCode) => ((await sim.call('POST', `/gkectl/invocations/${id}/finish`, { exitCode })).body as { lines: string[] }).lines,
+      progress: async id => (await sim.call('GET', `/gkectl/invocations/${id}/progress`)).body as never,
     };
     dir = await mkdtemp(join(tmpdir(), 'gkectl-'));
     const kubeconfig = (cluster: string) => stringify({ apiVersion: 'v1', kind: 'Config', 'current-context': cluster, contexts: [{ name: cluster, context: { cluster, user: cluster } }], clusters: [{ name: cluster, cluster: { server: 'https://127.0.0.1:1' } }], users: [{ name: cluster, user: { token: 't' } }] });
@@ -34,7 +38,7 @@ describe('gkectl and gkeadm against the demo fleet', () => {
   async function run(tool: 'gkectl' | 'gkeadm', ...argv: string[]) {
     const out: string[] = [];
     const err: string[] = [];
-    const code = await runTool(tool, argv, { cwd: dir, env: {}, stdout: l => out.push(l), stderr: l => err.push(l), sleep: async () => {} }, control);
+    const code = await runTool(tool, argv, { cwd: dir, env: {}, stdout: l => out.push(l), stderr: l => err.push(l), sleep: ms => new Promise(r => setTimeout(r, Math.min(ms, 5))) }, control);
     return { code, out: out.join('\n'), err: err.join('\n') };
   }
   const userConfig = (name: string, version: string) => writeFile(join(dir, `${name}.yaml`), stringify({ apiVersion: 'v1', kind: 'UserCluster', name, gkeOnPremVersion: version }));

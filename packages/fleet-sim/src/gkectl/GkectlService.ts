@@ -1,14 +1,28 @@
 import type { World } from '../controllers/World';
 import { setOnPremClusterState } from '../controllers/onPremClusters';
-import { setNodeVersions } from '../controllers/seedCluster';
 import type { ScenarioCluster } from '../scenario/scenarioSchema';
 import type { WorldSim } from '../scenario/WorldSim';
+import { DEFAULT_UPGRADE_TIMING, UpgradeRollout, UpgradeTiming } from './UpgradeRollout';
 import { bundleVersion, compareVersions, kubernetesVersionFor, parsePlatformVersion } from './versions';
 
-/** A configured failure: the next matching run(s) exit with this code and message. */
-export type GkectlFailure = { command: string; cluster?: string; exitCode: number; message: string; times?: number };
-/** How gkectl behaves: durations per command ('upgrade cluster', 'prepare', ...) and failures. */
-export type GkectlBehaviour = { durationMs: Record<string, number>; failures: GkectlFailure[] };
+/**
+ * A configured failure: the next matching run(s) exit with this code and message. Without a
+ * step the run fails at its end and changes nothing; upgrades can fail at a step instead:
+ * `preflight` (refused before anything changes), `control-plane` (the new control plane never
+ * becomes ready) or `node` (node number `node`, from 0, never becomes Ready), the last two after
+ * the upgrade timeout.
+ */
+export type GkectlFailure = {
+  command: string;
+  cluster?: string;
+  exitCode: number;
+  message: string;
+  times?: number;
+  step?: 'preflight' | 'control-plane' | 'node';
+  node?: number;
+};
+/** How gkectl behaves: durations per command ('upgrade cluster', 'prepare', ...), upgrade step timing and failures. */
+export type GkectlBehaviour = { durationMs: Record<string, number>; upgradeTiming: UpgradeTiming; failures: GkectlFailure[] };
 
 /** One recorded gkectl/gkeadm run. */
 export type GkectlInvocation = {
@@ -41,8 +55,14 @@ export type GkectlRunRequest = {
   error?: string;
 };
 
-/** What the process should print and how it ends. */
-export type GkectlRunPlan = { id: string; lines: string[]; progress: string[]; durationMs: number; exitCode: number; error?: string };
+/**
+ * What the process should print and how it ends. With `follow`, the run moves on the simulator's
+ * side (an upgrade) and the process polls its progress until it ends.
+ */
+export type GkectlRunPlan = { id: string; lines: string[]; progress: string[]; durationMs: number; exitCode: number; error?: string; follow?: boolean };
+
+/** A followed run's state: every progress line so far and, once it ended, how. */
+export type GkectlRunProgress = { lines: string[]; done: boolean; exitCode?: number; error?: string };
 
 /** A site's admin workstation (gkectl's version is the workstation's). */
 export type Workstation = { name: string; site: string; version: string; gkeadmVersion: string; upgradedAt?: string };
@@ -59,6 +79,7 @@ const DEFAULT_DURATIONS: Record<string, number> = {
 };
 
 type Effect = () => string[];
+type RolloutPlan = { cluster: ScenarioCluster; target: string; kubernetesVersion: string; what: string };
 
 /**
  * The simulator side of gkectl and gkeadm: validates a run against the world (version skew
@@ -67,9 +88,10 @@ type Effect = () => string[];
  */
 export class GkectlService {
   readonly workstations = new Map<string, Workstation>();
-  private behaviour: GkectlBehaviour = { durationMs: { ...DEFAULT_DURATIONS }, failures: [] };
+  private behaviour: GkectlBehaviour = { durationMs: { ...DEFAULT_DURATIONS }, upgradeTiming: { ...DEFAULT_UPGRADE_TIMING }, failures: [] };
+  private readonly rollouts = new Map<string, { rollout: UpgradeRollout; plan: RolloutPlan }>();
   private readonly invocations: GkectlInvocation[] = [];
-  private readonly effects = new Map<string, { effect?: Effect; lock?: string }>();
+  private readonly effects = new Map<string, { effect?: Effect; lock?: string; untouched?: boolean }>();
   private readonly locks = new Set<string>();
   private seq = 0;
 
@@ -81,6 +103,7 @@ export class GkectlService {
   setBehaviour(b: Partial<GkectlBehaviour>): GkectlBehaviour {
     this.behaviour = {
       durationMs: { ...DEFAULT_DURATIONS, ...this.behaviour.durationMs, ...(b.durationMs ?? {}) },
+      upgradeTiming: { ...this.behaviour.upgradeTiming, ...(b.upgradeTiming ?? {}) },
       failures: b.failures ? b.failures.map(f => ({ ...f })) : this.behaviour.failures,
     };
     return this.getBehaviour();
@@ -94,12 +117,12 @@ export class GkectlService {
     return structuredClone(this.invocations);
   }
 
-  /** Validates and records a run; the process prints the plan, waits, then calls finish. */
+  /** Validates and records a run; the process prints the plan, waits (or follows the progress), then calls finish. */
   start(req: GkectlRunRequest): GkectlRunPlan {
     const id = `inv-${String(++this.seq).padStart(4, '0')}`;
     const inv: GkectlInvocation = { id, tool: req.tool, command: req.command, argv: req.argv, cwd: req.cwd, startedAt: new Date().toISOString() };
     this.invocations.push(inv);
-    let result: { lines: string[]; progress?: string[]; cluster?: string; error?: string; effect?: Effect; lock?: string };
+    let result: { lines: string[]; progress?: string[]; cluster?: string; error?: string; effect?: Effect; lock?: string; rollout?: RolloutPlan };
     try {
       if (req.error) throw new Error(req.error);
       result = this.plan(req);
@@ -110,7 +133,13 @@ export class GkectlService {
     let exitCode = result.error ? 1 : 0;
     let error = result.error;
     const failure = !error ? this.takeFailure(req.command, result.cluster) : undefined;
-    if (failure) {
+    const stall = result.rollout && (failure?.step === 'control-plane' || failure?.step === 'node') ? failure : undefined;
+    if (failure?.step === 'preflight' && result.rollout) {
+      // A failed preflight refuses the upgrade before anything changes.
+      this.effects.set(id, { untouched: true });
+      return { id, lines: this.preflightLines(result.rollout.cluster, [failure.message]), progress: [], durationMs: 0, exitCode: failure.exitCode, error: failure.message };
+    }
+    if (failure && !stall) {
       exitCode = failure.exitCode;
       error = failure.message;
     }
@@ -122,15 +151,58 @@ export class GkectlService {
     }
     const lock = !error || failure ? result.lock : undefined;
     if (failure && result.lock) this.locks.add(result.lock);
+    if (exitCode === 0 && result.rollout) {
+      this.startRollout(id, result.rollout, lock, stall);
+      return { id, lines: result.lines, progress: [], durationMs: 0, exitCode: 0, follow: true };
+    }
     this.effects.set(id, { effect: exitCode === 0 ? result.effect : undefined, lock });
     if (exitCode === 0 && result.cluster && req.command.startsWith('upgrade ')) this.markState(result.cluster, 'UPGRADING');
     const durationMs = error && !failure ? 0 : this.behaviour.durationMs[req.command] ?? 0;
     return { id, lines: result.lines, progress: error && !failure ? [] : result.progress ?? [], durationMs, exitCode, error };
   }
 
+  /** A followed run's progress (an upgrade moving on the simulator's side). */
+  progress(id: string): GkectlRunProgress | undefined {
+    const entry = this.rollouts.get(id);
+    if (!entry) return undefined;
+    const { rollout } = entry;
+    return { lines: [...rollout.lines], done: !!rollout.result, exitCode: rollout.result?.exitCode, error: rollout.result?.error };
+  }
+
+  /** Waits until a followed run has ended (tests and the in-process driver use it). */
+  async settled(id: string): Promise<void> {
+    await this.rollouts.get(id)?.rollout.finished();
+  }
+
+  private startRollout(id: string, plan: RolloutPlan, lock: string | undefined, stall: GkectlFailure | undefined): void {
+    const rollout = new UpgradeRollout({
+      world: this.world,
+      sim: this.sim,
+      cluster: plan.cluster,
+      target: plan.target,
+      kubernetesVersion: plan.kubernetesVersion,
+      timing: this.behaviour.upgradeTiming,
+      stall: stall && (stall.step === 'node' ? { step: 'node', node: stall.node ?? 0, exitCode: stall.exitCode, message: stall.message } : { step: 'control-plane', exitCode: stall.exitCode, message: stall.message }),
+      onEnd: result => {
+        if (lock) this.locks.delete(lock);
+        if (result.exitCode !== 0) rollout.setState('ERROR', { message: `gkectl upgrade ${plan.cluster.role === 'admin' ? 'admin' : 'cluster'}: ${result.error ?? `exit code ${result.exitCode}`}` });
+      },
+    });
+    this.rollouts.set(id, { rollout, plan });
+  }
+
   /** Ends a run: applies its effect when it succeeded; returns the closing lines. */
   finish(id: string, exitCode: number): string[] {
     const inv = this.invocations.find(i => i.id === id);
+    const followed = this.rollouts.get(id);
+    if (inv && followed) {
+      inv.finishedAt = new Date().toISOString();
+      inv.exitCode = exitCode;
+      // The process went away before the upgrade ended (interrupted): it stops where it got to.
+      if (!followed.rollout.result) followed.rollout.cancel();
+      const { plan } = followed;
+      return followed.rollout.result?.exitCode === 0 ? [`Done upgrading ${plan.what} "${plan.cluster.name}" to ${plan.target} (Kubernetes ${plan.kubernetesVersion}).`] : [];
+    }
     const pending = this.effects.get(id);
     if (!inv || !pending) return [];
     this.effects.delete(id);
@@ -138,7 +210,7 @@ export class GkectlService {
     inv.exitCode = exitCode;
     if (pending.lock) this.locks.delete(pending.lock);
     if (exitCode !== 0) {
-      if (inv.cluster && inv.command.startsWith('upgrade ')) this.markState(inv.cluster, 'ERROR', `gkectl ${inv.command} exited with ${exitCode}`);
+      if (inv.cluster && inv.command.startsWith('upgrade ') && !pending.untouched) this.markState(inv.cluster, 'ERROR', `gkectl ${inv.command} exited with ${exitCode}`);
       return [];
     }
     return pending.effect?.() ?? [];
@@ -321,22 +393,11 @@ export class GkectlService {
     const lines = this.preflightLines(cluster, problems);
     if (problems.length) return { lines, cluster: cluster.name, error: `upgrade of "${cluster.name}" to ${target} refused:\n${problems.join('\n')}` };
     const what = kind === 'admin' ? 'admin cluster' : 'user cluster';
-    const k8s = kubernetesVersionFor(target);
     return {
       cluster: cluster.name,
       lock: admin.name,
       lines: [...lines, `Upgrading to bundle version: "${target}"`, `Upgrading ${what} "${cluster.name}" from ${cluster.platformVersion} to ${target}...`],
-      progress: [
-        `Upgrading ${what} control plane...`,
-        `Waiting for ${what} control plane to be ready...`,
-        `Upgrading node pool "pool-1" (${cluster.nodes} nodes, one at a time)...`,
-        `Waiting for ${cluster.nodes}/${cluster.nodes} nodes to be ready...`,
-        'Upgrading addons...',
-      ],
-      effect: () => {
-        this.applyVersion(cluster.name, target, k8s);
-        return [`Done upgrading ${what} "${cluster.name}" to ${target} (Kubernetes ${k8s}).`];
-      },
+      rollout: { cluster, target, kubernetesVersion: kubernetesVersionFor(target), what },
     };
   }
 
@@ -397,18 +458,6 @@ export class GkectlService {
     const at = new Date();
     if (c.role === 'admin') setOnPremClusterState(this.sim.cluster(name).store, 'OnPremAdminCluster', name, { state, message }, at);
     else if (c.adminCluster) setOnPremClusterState(this.sim.cluster(c.adminCluster).store, 'OnPremUserCluster', name, { state, message }, at);
-  }
-
-  private applyVersion(name: string, version: string, kubernetesVersion: string): void {
-    const c = this.world.clusters.get(name)!;
-    c.platformVersion = version;
-    c.kubernetesVersion = kubernetesVersion;
-    const cluster = this.sim.cluster(name);
-    cluster.setKubernetesVersion(kubernetesVersion);
-    setNodeVersions(cluster.store, kubernetesVersion);
-    const at = new Date();
-    if (c.role === 'admin') setOnPremClusterState(cluster.store, 'OnPremAdminCluster', name, { version, kubernetesVersion, state: 'RUNNING' }, at);
-    else if (c.adminCluster) setOnPremClusterState(this.sim.cluster(c.adminCluster).store, 'OnPremUserCluster', name, { version, kubernetesVersion, state: 'RUNNING' }, at);
   }
 }
 

@@ -1,13 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from 'yaml';
-import type { GkectlRunPlan, GkectlRunRequest } from './GkectlService';
+import type { GkectlRunPlan, GkectlRunProgress, GkectlRunRequest } from './GkectlService';
 
 /** How the stand-in process talks to the simulator. */
 export type GkectlControl = {
   start(req: GkectlRunRequest): Promise<GkectlRunPlan>;
   finish(id: string, exitCode: number): Promise<string[]>;
+  /** A followed run's progress (upgrades move on the simulator's side). */
+  progress(id: string): Promise<GkectlRunProgress>;
 };
+
+/** How often a followed run asks for progress. */
+const POLL_MS = 100;
 
 /** Where the process writes and how it waits (tests pass their own). */
 export type ToolIo = {
@@ -84,19 +89,35 @@ export async function runTool(tool: 'gkectl' | 'gkeadm', argv: string[], io: Too
   const unregister = io.onSignal?.(code => {
     interrupted = code;
   });
-  const steps = Math.max(plan.progress.length, 1);
-  for (const line of plan.progress.length ? plan.progress : ['']) {
-    if (interrupted !== undefined) break;
-    if (line) io.stdout(line);
-    await io.sleep(plan.durationMs / steps);
+  let outcome: { exitCode: number; error?: string } = plan;
+  if (plan.follow) {
+    let printed = 0;
+    for (;;) {
+      const progress = await control.progress(plan.id);
+      for (const line of progress.lines.slice(printed)) io.stdout(line);
+      printed = progress.lines.length;
+      if (progress.done) {
+        outcome = { exitCode: progress.exitCode ?? 1, error: progress.error };
+        break;
+      }
+      if (interrupted !== undefined) break;
+      await io.sleep(POLL_MS);
+    }
+  } else {
+    const steps = Math.max(plan.progress.length, 1);
+    for (const line of plan.progress.length ? plan.progress : ['']) {
+      if (interrupted !== undefined) break;
+      if (line) io.stdout(line);
+      await io.sleep(plan.durationMs / steps);
+    }
   }
   unregister?.();
-  const exitCode = interrupted ?? plan.exitCode;
+  const exitCode = interrupted ?? outcome.exitCode;
   const closing = await control.finish(plan.id, exitCode);
   for (const line of closing) io.stdout(line);
   if (exitCode !== 0) {
     io.stderr('Exit with error:');
-    io.stderr(interrupted !== undefined ? 'interrupted' : plan.error ?? `exit code ${exitCode}`);
+    io.stderr(interrupted !== undefined ? 'interrupted' : outcome.error ?? `exit code ${exitCode}`);
   }
   return exitCode;
 }
@@ -111,5 +132,10 @@ export function httpControl(baseUrl: string): GkectlControl {
   return {
     start: async req => (await call('POST', '/gkectl/invocations', req)) as GkectlRunPlan,
     finish: async (id, exitCode) => ((await call('POST', `/gkectl/invocations/${id}/finish`, { exitCode })) as { lines: string[] }).lines,
+    progress: async id => {
+      const res = await fetch(new URL(`/gkectl/invocations/${id}/progress`, baseUrl));
+      if (!res.ok) throw new Error(`fleet simulator answered ${res.status} on progress of ${id}: ${await res.text()}`);
+      return (await res.json()) as GkectlRunProgress;
+    },
   };
 }

@@ -52,10 +52,12 @@ describe('generateScaleScenario', () => {
     const sim = createMemorySim(s.clusters);
     const detach = await attachWorld(sim, s, { argoSyncMs: 10 });
     try {
+      const appNamespaces = new Set(s.apps.map(a => a.namespace));
       let pods = 0;
       let argoApps = 0;
       for (const c of sim.clusters.values()) {
-        pods += c.store.scan('v1', 'Pod').length;
+        // System pods (kube-system, istio-system, argocd, control planes) are not the apps'.
+        pods += c.store.scan('v1', 'Pod').filter(p => appNamespaces.has(p.metadata.namespace ?? '')).length;
         argoApps += c.store.scan('argoproj.io/v1alpha1', 'Application').length;
       }
       expect(pods).toBe(400);

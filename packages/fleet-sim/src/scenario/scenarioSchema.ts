@@ -106,6 +106,14 @@ export const scenarioSchema = z
     preparedBundles: z.record(z.array(platformVersion)).default({}),
     /** Whether pods of healthy apps get log lines and events at seed time (off in the scale scenario). */
     eagerPodLogs: z.boolean().default(true),
+    /** How every API server of the world behaves towards watches (see docs/fleet-sim.md, Watch). */
+    apiServer: z
+      .object({
+        watchHistory: z.object({ windowMs: z.number().int().min(0).optional(), maxEvents: z.number().int().min(1).optional() }).strict().optional(),
+        watchLifetimeMs: z.number().int().min(1).optional(),
+      })
+      .strict()
+      .optional(),
     /** What Skiperator renders: everything, or only the workload (Deployment, Service, HPA) to keep big worlds cheap. */
     ownedResources: z.enum(['all', 'workload']).default('all'),
   })

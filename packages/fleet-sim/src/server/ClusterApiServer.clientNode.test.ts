@@ -52,7 +52,7 @@ describe('ClusterApiServer with @kubernetes/client-node', () => {
     kc = new KubeConfig();
     kc.loadFromFile(sim.kubeconfigPath);
     kc.setCurrentContext('a');
-  });
+  }, 30_000);
 
   afterEach(async () => {
     for (const stop of stops.splice(0)) stop();

@@ -34,6 +34,8 @@ export type ClusterApiServerOptions = {
   /** read on every request, so faults switch at run time */
   faults: () => ClusterFaults;
   kubernetesVersion: () => string;
+  /** how long a watch without timeoutSeconds stays open (randomised up to 2x); unset: until the client leaves */
+  watchLifetimeMs?: number;
   /** 0 or unset: any free port */
   port?: number;
 };
@@ -438,6 +440,7 @@ export class ClusterApiServer {
           timeoutSeconds: intParam(query, 'timeoutSeconds'),
           tableAccept: wantsTable(accept) ? accept : undefined,
           dropAfterMs: faults.dropWatchesAfterMs,
+          lifetimeMs: this.opts.watchLifetimeMs,
           expireResourceVersions: faults.expireResourceVersions,
         },
         res,

@@ -74,7 +74,12 @@ describe('ClusterResources', () => {
   it('keeps an object with finalizers until they are removed, and deletes owned objects with their owner', () => {
     const { resources, type, store } = setup();
     const argoApps = type('argoproj.io', 'v1alpha1', 'applications');
-    const app = store.put({ apiVersion: 'argoproj.io/v1alpha1', kind: 'Application', metadata: { name: 'a', namespace: 'ns', finalizers: ['resources-finalizer.argocd.argoproj.io'] } });
+    const app = store.put({
+      apiVersion: 'argoproj.io/v1alpha1',
+      kind: 'Application',
+      metadata: { name: 'a', namespace: 'ns', finalizers: ['resources-finalizer.argocd.argoproj.io'] },
+      spec: { project: 'default', destination: { name: 'in-cluster', namespace: 'ns' }, source: { repoURL: 'https://github.com/kartverket/a-apps.git', path: 'a' } },
+    });
     store.put({
       apiVersion: 'v1',
       kind: 'ConfigMap',

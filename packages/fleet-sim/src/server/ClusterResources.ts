@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { CustomResourceAdmission } from '../crd/CustomResourceAdmission';
 import { ObjectStore } from '../store/ObjectStore';
 import { PodLogs } from '../store/PodLogs';
 import { deepEqual } from '../store/deepEqual';
@@ -57,12 +58,17 @@ export class ClusterResources {
     readonly store: ObjectStore,
     readonly logs: PodLogs,
     readonly registry: ResourceRegistry,
+    private readonly customResources = new CustomResourceAdmission(),
   ) {}
 
-  /** The object as served at the type's version (objects are stored per group, not version). */
+  /**
+   * The object as served at the type's version (objects are stored per group, not version), with
+   * its CRD's defaults applied as a real server applies them on read.
+   */
   present(type: ResourceType, obj: KubeObject): KubeObject {
     const apiVersion = apiVersionOf(type);
-    return obj.apiVersion === apiVersion ? obj : { ...obj, apiVersion };
+    const served = this.customResources.present(type, obj);
+    return served.apiVersion === apiVersion ? served : { ...served, apiVersion };
   }
 
   /** GET of one object. */
@@ -126,6 +132,7 @@ export class ClusterResources {
     if (type.kind === 'Namespace' && type.group === '') {
       obj.status = { phase: 'Active' };
     }
+    this.customResources.admit(type, obj);
     const tracked = recordUpdate({ existing: undefined, updated: obj, manager: opts.fieldManager ?? 'unknown', apiVersion: obj.apiVersion });
     return this.write(type, tracked, opts);
   }
@@ -182,6 +189,7 @@ export class ClusterResources {
       });
       if (!existing) {
         if (type.kind === 'Namespace' && type.group === '') applied.status = { phase: 'Active', ...(applied.status as object) };
+        this.customResources.admit(type, applied);
         return { object: this.write(type, applied, opts), created: true };
       }
       return { object: this.replace(type, existing, applied, opts, false), created: false };
@@ -275,6 +283,7 @@ export class ClusterResources {
       if (existing.status === undefined) delete next.status;
       else next.status = structuredClone(existing.status);
     }
+    this.customResources.admit(type, next);
     next.metadata.uid = existing.metadata.uid;
     next.metadata.creationTimestamp = existing.metadata.creationTimestamp;
     next.metadata.resourceVersion = existing.metadata.resourceVersion;
@@ -284,7 +293,8 @@ export class ClusterResources {
       ? recordUpdate({ existing, updated: next, manager: opts.fieldManager ?? 'unknown', apiVersion: apiVersionOf(type), subresource: opts.subresource })
       : next;
     const sansGeneration = (o: KubeObject) => ({ ...o, apiVersion: undefined, metadata: { ...o.metadata, generation: undefined } });
-    if (deepEqual(sansGeneration(tracked), sansGeneration(existing))) return this.present(type, existing);
+    // Against the existing object as served, so a write that only restates CRD defaults is a no-op.
+    if (deepEqual(sansGeneration(tracked), sansGeneration(this.present(type, existing)))) return this.present(type, existing);
     const written = this.write(type, tracked, opts);
     if (!opts.dryRun && !this.store.peek(written.apiVersion, written.kind, written.metadata.namespace, written.metadata.name)) {
       // The last finalizer went while a deletion was pending: the store removed the object.

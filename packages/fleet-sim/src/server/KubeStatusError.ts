@@ -83,8 +83,10 @@ export function conflict(resource: string, group: string, name: string): KubeSta
   );
 }
 
+/** 422 Invalid; with several causes the message lists them in brackets, as apimachinery's aggregate does. */
 export function invalid(kind: string, group: string, name: string, causes: StatusCause[]): KubeStatusError {
-  const what = causes.map(c => `${c.field}: ${c.message}`).join(', ');
+  const each = causes.map(c => `${c.field}: ${c.message}`);
+  const what = each.length === 1 ? each[0] : `[${each.join(', ')}]`;
   return new KubeStatusError(422, `${kind}${group ? `.${group}` : ''} "${name}" is invalid: ${what}`, 'Invalid', {
     name,
     ...(group ? { group } : {}),

@@ -19,6 +19,8 @@ export type WatchRequest = {
   tableAccept?: string;
   /** close the stream after this many ms (the dropped-watches fault) */
   dropAfterMs?: number;
+  /** close the stream after this many ms when the client set no timeoutSeconds (the server's request timeout) */
+  lifetimeMs?: number;
   /** answer resumption with 410 (the expired-resourceVersions fault) */
   expireResourceVersions: boolean;
 };
@@ -31,7 +33,7 @@ const BOOKMARK_MS = 60_000;
 
 /**
  * Streams a watch as newline-delimited JSON: synthetic ADDED for RV unset/0, replay after RV=N or
- * 410 when the history no longer reaches back, then live changes. A bare newline every 10 s keeps
+ * an ERROR event with a 410 Status when the history no longer reaches back, then live changes. A bare newline every 10 s keeps
  * client-node's 30 s inactivity timeout from firing.
  */
 export function serveWatch(resources: ClusterResources, req: WatchRequest, res: ServerResponse): OpenWatch | undefined {
@@ -46,9 +48,10 @@ export function serveWatch(resources: ClusterResources, req: WatchRequest, res: 
     const n = Number(rv);
     const events = req.expireResourceVersions || !Number.isFinite(n) ? undefined : store.eventsSince(n);
     if (!events) {
+      // As the real API server's watch cache does: 200, one ERROR event with the 410 Status, end.
       const status = expired(rv, store.currentResourceVersion()).toStatus();
-      res.writeHead(410, { 'Content-Type': 'application/json' });
-      res.end(JSON.stringify(status));
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private', 'Transfer-Encoding': 'chunked' });
+      res.end(`${JSON.stringify({ type: 'ERROR', object: status })}\n`);
       return undefined;
     }
     replay = events;
@@ -99,6 +102,9 @@ export function serveWatch(resources: ClusterResources, req: WatchRequest, res: 
     );
   }
   if (req.timeoutSeconds && req.timeoutSeconds > 0) timers.push(setTimeout(close, req.timeoutSeconds * 1000));
+  // A real API server ends watches without timeoutSeconds after its request timeout, randomised to
+  // [1x, 2x) so clients do not reconnect in step; the re-watch is what meets an expired history.
+  else if (req.lifetimeMs !== undefined) timers.push(setTimeout(close, req.lifetimeMs * (1 + Math.random())));
   // Ended cleanly, like an API server closing a watch: clients re-watch from their last RV. (A torn
   // connection would make client-node's informer stop for good, which is the `down` fault's job.)
   if (req.dropAfterMs !== undefined) timers.push(setTimeout(close, req.dropAfterMs));

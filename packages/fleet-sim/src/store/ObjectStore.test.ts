@@ -15,7 +15,7 @@ describe('ObjectStore', () => {
     const b = store.put(cm('b', { k: '1' }));
     expect(a.metadata.uid).toBeTruthy();
     expect(a.metadata.creationTimestamp).toMatch(/Z$/);
-    expect(a.metadata.generation).toBe(1);
+    expect(a.metadata.generation).toBeUndefined();
     expect(Number(b.metadata.resourceVersion)).toBe(Number(a.metadata.resourceVersion) + 1);
     expect(store.currentResourceVersion()).toBe(b.metadata.resourceVersion);
   });
@@ -24,12 +24,13 @@ describe('ObjectStore', () => {
     const store = new ObjectStore();
     const events: StoreEvent[] = [];
     store.onChange(e => events.push(e));
-    const first = store.put({ ...cm('a', {}), spec: { replicas: 1 } });
-    const same = store.put({ ...cm('a', {}), spec: { replicas: 1 } });
+    const deployment = (spec: object, status?: object) => ({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'a', namespace: 'default' }, spec, ...(status ? { status } : {}) });
+    const first = store.put(deployment({ replicas: 1 }));
+    const same = store.put(deployment({ replicas: 1 }));
     expect(same.metadata.resourceVersion).toBe(first.metadata.resourceVersion);
-    const statusOnly = store.put({ ...cm('a', {}), spec: { replicas: 1 }, status: { ready: true } });
+    const statusOnly = store.put(deployment({ replicas: 1 }, { ready: true }));
     expect(statusOnly.metadata.generation).toBe(1);
-    const specChange = store.put({ ...cm('a', {}), spec: { replicas: 2 }, status: { ready: true } });
+    const specChange = store.put(deployment({ replicas: 2 }, { ready: true }));
     expect(specChange.metadata.generation).toBe(2);
     expect(events.map(e => e.type)).toEqual(['ADDED', 'MODIFIED', 'MODIFIED']);
   });
@@ -59,8 +60,27 @@ describe('ObjectStore', () => {
     expect(store.get('v1', 'ConfigMap', 'default', 'a')).toBeUndefined();
   });
 
+  it('compacts events older than the history window, so resuming from before them expires', () => {
+    let now = 1_000_000;
+    const clock = jest.spyOn(Date, 'now').mockImplementation(() => now);
+    try {
+      const store = new ObjectStore({ windowMs: 1000 });
+      store.put(cm('a', { i: '0' }));
+      const before = Number(store.currentResourceVersion());
+      store.put(cm('a', { i: '1' }));
+      expect(store.eventsSince(before)).toHaveLength(1);
+      now += 1500;
+      store.put(cm('a', { i: '2' }));
+      expect(store.eventsSince(before)).toBeUndefined();
+      // A client already at the current resourceVersion has nothing to replay and does not expire.
+      expect(store.eventsSince(Number(store.currentResourceVersion()))).toEqual([]);
+    } finally {
+      clock.mockRestore();
+    }
+  });
+
   it('replays events after a resourceVersion and reports when history no longer reaches back', () => {
-    const store = new ObjectStore(2);
+    const store = new ObjectStore({ maxEvents: 2 });
     for (let i = 0; i < 1100; i++) store.put(cm('a', { i: String(i) }));
     expect(store.eventsSince(1)).toBeUndefined();
     const current = Number(store.currentResourceVersion());

@@ -1,9 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import { deepEqual } from './deepEqual';
+import { tracksGeneration } from './tracksGeneration';
 import { KubeObject, StoreEvent } from './types';
 
 /** A store event together with the resourceVersion it happened at, for watch replay. */
-export type RecordedEvent = StoreEvent & { resourceVersion: number };
+export type RecordedEvent = StoreEvent & { resourceVersion: number; recordedAt: number };
+
+/**
+ * How much watch history a cluster keeps. A real API server keeps a bounded window (its watch
+ * cache, then etcd compaction), so a watch resuming from an older resourceVersion gets 410 Expired.
+ */
+export type WatchHistoryOptions = {
+  /** events older than this are compacted (default 75 s, kube-apiserver's watch cache freshness) */
+  windowMs?: number;
+  /** at most this many events are kept (default 20,000) */
+  maxEvents?: number;
+};
+
+/** The defaults of WatchHistoryOptions. */
+export const DEFAULT_WATCH_HISTORY: Required<WatchHistoryOptions> = { windowMs: 75_000, maxEvents: 20_000 };
 
 /** The API group of an apiVersion: '' for core 'v1'. */
 export function groupOf(apiVersion: string): string {
@@ -34,14 +49,19 @@ export class ObjectStore {
   private readonly listeners = new Set<(event: StoreEvent) => void>();
   private readonly history: RecordedEvent[] = [];
   private rv = 0;
+  private readonly historyWindowMs: number;
+  private readonly historySize: number;
 
-  /** @param historySize how many events are kept for watches that resume from a resourceVersion */
-  constructor(private readonly historySize = 20000) {}
+  /** @param history how much history is kept for watches that resume from a resourceVersion */
+  constructor(history: WatchHistoryOptions = {}) {
+    this.historyWindowMs = history.windowMs ?? DEFAULT_WATCH_HISTORY.windowMs;
+    this.historySize = history.maxEvents ?? DEFAULT_WATCH_HISTORY.maxEvents;
+  }
 
   /**
    * Creates or replaces by apiVersion/kind/namespace/name without a resourceVersion check; sets
    * uid/creationTimestamp/generation on create, bumps generation when anything but metadata and
-   * status changed. A deep-equal no-op changes nothing. Putting an object that carries a
+   * status changed (generation only for kinds that have one: see tracksGeneration). A deep-equal no-op changes nothing. Putting an object that carries a
    * deletionTimestamp and no finalizers removes it, as the real API server does.
    */
   put(obj: KubeObject): KubeObject {
@@ -56,6 +76,7 @@ export class ObjectStore {
       meta.resourceVersion = existing.metadata.resourceVersion;
       const specChanged = !deepEqual(withoutMetaAndStatus(candidate), withoutMetaAndStatus(existing));
       meta.generation = (existing.metadata.generation ?? 1) + (specChanged ? 1 : 0);
+      if (!tracksGeneration(candidate.apiVersion)) delete meta.generation;
       if (meta.deletionTimestamp && !meta.finalizers?.length) {
         return this.remove(candidate.apiVersion, candidate.kind, meta.namespace, meta.name) ?? candidate;
       }
@@ -64,6 +85,7 @@ export class ObjectStore {
       meta.uid = meta.uid ?? randomUUID();
       meta.creationTimestamp = meta.creationTimestamp ?? new Date().toISOString().replace(/\.\d+Z$/, 'Z');
       meta.generation = 1;
+      if (!tracksGeneration(candidate.apiVersion)) delete meta.generation;
       if (meta.deletionTimestamp && !meta.finalizers?.length) return candidate;
     }
     meta.resourceVersion = String(++this.rv);
@@ -139,6 +161,7 @@ export class ObjectStore {
    */
   eventsSince(rv: number): RecordedEvent[] | undefined {
     if (rv >= this.rv) return [];
+    this.compact();
     const oldest = this.history[0];
     if (!oldest || oldest.resourceVersion > rv + 1) return undefined;
     let lo = 0;
@@ -153,6 +176,7 @@ export class ObjectStore {
 
   /** The oldest resourceVersion a watch can still resume from. */
   oldestResumableVersion(): number {
+    this.compact();
     return this.history.length ? this.history[0].resourceVersion - 1 : this.rv;
   }
 
@@ -166,10 +190,19 @@ export class ObjectStore {
     return bucket;
   }
 
+  /** Drops events older than the window, as etcd compaction does, so resuming from them expires. */
+  private compact(): void {
+    const horizon = Date.now() - this.historyWindowMs;
+    if (!this.history.length || this.history[0].recordedAt >= horizon) return;
+    let keep = 0;
+    while (keep < this.history.length && this.history[keep].recordedAt < horizon) keep++;
+    this.history.splice(0, keep);
+  }
+
   private emit(event: StoreEvent): void {
-    this.history.push({ ...event, resourceVersion: this.rv });
+    this.history.push({ ...event, resourceVersion: this.rv, recordedAt: Date.now() });
     // Trimmed in chunks so a burst of writes does not shift the array on every put.
-    if (this.history.length > this.historySize + 1024) {
+    if (this.history.length > this.historySize + Math.min(1024, this.historySize)) {
       this.history.splice(0, this.history.length - this.historySize);
     }
     if (this.listeners.size === 0) return;
