@@ -39,8 +39,6 @@ before(async () => {
     executablePath: '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
   });
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  page.setDefaultTimeout(30_000);
 }, { timeout: 300_000 });
 
 after(async () => {
@@ -54,9 +52,21 @@ after(async () => {
   }
 });
 
-test('a developer signs in as guest and opens the SKIP fleet page', { timeout: 120_000 }, async () => {
+/** Signs in on the embedded default's sign-in page as one of the local users, in a fresh context. */
+async function signInAs(title) {
+  await page?.context().close();
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  page = await context.newPage();
+  page.setDefaultTimeout(30_000);
   await page.goto(baseUrl);
-  await page.getByRole('button', { name: 'Enter' }).click();
+  const choice = page.getByRole('button', { name: `Sign in as ${title}` });
+  await choice.waitFor();
+  if (title === 'Guest') await page.screenshot({ path: path.join(shots, 'sign-in.png') });
+  await choice.click();
+}
+
+test('a developer signs in as guest and opens the SKIP fleet page', { timeout: 120_000 }, async () => {
+  await signInAs('Guest');
   await page.getByRole('link', { name: 'SKIP', exact: true }).first().click();
   await page.getByRole('heading', { name: 'Fleet' }).first().waitFor();
   for (const environment of ['sandbox', 'dev', 'test', 'prod']) {
@@ -75,6 +85,23 @@ async function openSkipTab(component) {
   await tab.click();
 }
 
+/** Retries an assertion for up to 30 s (permission answers and polls arrive later). */
+async function assertEventually(check, what, timeout = 30_000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    try {
+      await check();
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) {
+        await page.screenshot({ path: path.join(root, 'test-results', `${what.replace(/\W+/g, '-')}.png`), fullPage: true });
+        throw error;
+      }
+      await new Promise(r => setTimeout(r, 500));
+    }
+  }
+}
+
 /** Waits for a locator, saving a screenshot of the page when it never shows up. */
 async function waitOrShoot(locator, name, timeout = 60_000) {
   try {
@@ -85,7 +112,33 @@ async function waitOrShoot(locator, name, timeout = 60_000) {
   }
 }
 
-test('a failing app shows which resource fails and why, one click away', { timeout: 120_000 }, async () => {
+test("a developer may sync their own team's app but not another team's, and is told why", { timeout: 180_000 }, async () => {
+  await openSkipTab('seeiendom-api');
+  const ownRow = page.locator('tr', { hasText: 'atkv3-dev' }).filter({ hasText: 'seeiendom-api' }).first();
+  await waitOrShoot(ownRow, 'seeiendom-api-tab');
+  const ownSync = ownRow.getByRole('button', { name: /^Sync / });
+  await assertEventually(async () => assert.equal(await ownSync.isEnabled(), true), 'own app sync enabled');
+
+  await openSkipTab('matrikkel-api');
+  const otherRow = page.locator('tr', { hasText: 'atkv3-dev' }).filter({ hasText: 'matrikkel-api' }).first();
+  await waitOrShoot(otherRow, 'matrikkel-api-tab-as-guest');
+  const otherSync = otherRow.getByRole('button', { name: /^Sync / });
+  await assertEventually(
+    async () => assert.match((await otherSync.getAttribute('aria-description')) ?? '', /Only the team that owns namespace matrikkel-api-main on atkv3-dev/),
+    'the reason on the disabled Sync',
+  );
+  assert.equal(await otherSync.isDisabled(), true);
+  await page.screenshot({ path: path.join(shots, 'sync-disabled-other-team.png'), fullPage: true });
+
+  // Pod logs and events of another team's namespace are theirs to read.
+  await page.getByRole('button', { name: /Deployment matrikkel-api/ }).first().click();
+  await waitOrShoot(page.getByRole('dialog').getByText(/Only the team that owns namespace 'matrikkel-api-main' on cluster 'atkv3-dev'/).first(), 'drill-down-not-allowed');
+  await page.screenshot({ path: path.join(shots, 'drill-down-other-team.png'), fullPage: true });
+  await page.keyboard.press('Escape');
+});
+
+test('the platform team sees why a failing app fails, one click away', { timeout: 120_000 }, async () => {
+  await signInAs('Pia');
   await openSkipTab('matrikkel-api');
   const failing = page.getByRole('button', { name: /Deployment matrikkel-api/ }).first();
   await waitOrShoot(failing, 'matrikkel-api-tab');

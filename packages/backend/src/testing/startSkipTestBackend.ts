@@ -66,11 +66,11 @@ export async function startSkipTestBackend() {
   const simConfig = YAML.parse(fs.readFileSync(sim.appConfigPath, 'utf8'));
   const entities = demoCatalogEntities();
   const audit: RecordedAuditEvent[] = [];
-  const record = (
+  const record = async (
     options: AuditorServiceCreateEventOptions,
     status: RecordedAuditEvent['status'],
     error?: Error,
-  ) =>
+  ) => {
     audit.push({
       eventId: options.eventId,
       severityLevel: options.severityLevel,
@@ -79,6 +79,7 @@ export async function startSkipTestBackend() {
       status,
       error: error?.message,
     });
+  };
   const { server } = await startTestBackend({
     features: [
       permissionPlugin,

@@ -1,4 +1,5 @@
 import { ErrorPanel, Progress } from '@backstage/core-components';
+import { ResponseError } from '@backstage/errors';
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
@@ -49,6 +50,13 @@ export function ResourceDrillDown(props: ResourceDrillDownProps) {
   );
 }
 
+function isNotAllowed(error: unknown): error is ResponseError {
+  return (
+    (error as ResponseError | undefined)?.name === 'ResponseError' &&
+    (error as ResponseError).statusCode === 403
+  );
+}
+
 function DrillDownBody(props: { resource: FailingResource; image?: string }) {
   const { resource, image } = props;
   const api = useApi(skipFleetApiRef);
@@ -64,6 +72,15 @@ function DrillDownBody(props: { resource: FailingResource; image?: string }) {
   );
 
   if (loading) return <Progress />;
+  if (!value && isNotAllowed(error)) {
+    // A refusal is an answer, not a fault: say who may look, in the backend's words.
+    return (
+      <Alert severity="info">
+        <AlertTitle>Not yours to look into</AlertTitle>
+        {error.body.error.message}
+      </Alert>
+    );
+  }
   if (!value) {
     return (
       <ErrorPanel
