@@ -42,6 +42,14 @@ const team = {
   spec: { type: 'team', children: [] },
 };
 
+/** Components named like matrikkel's app, without a SKIP annotation, owned by two teams. */
+const unannotated = ['seeiendom', 'matrikkel'].map(owner => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'matrikkel-api', namespace: `owned-by-${owner}` },
+  spec: { type: 'service', owner: `group:default/${owner}`, lifecycle: 'production' },
+}));
+
 async function eventually<T>(
   read: () => Promise<T>,
   ok: (value: T) => boolean,
@@ -95,7 +103,9 @@ describe('skip-fleet backend against the simulated fleet', () => {
       features: [
         skipFleetPlugin,
         mockServices.rootConfig.factory({ data: simConfig }),
-        catalogServiceMock.factory({ entities: [component, team] }),
+        catalogServiceMock.factory({
+          entities: [component, team, ...unannotated],
+        }),
         // The real policy is exercised by the authorization matrix (packages/backend); here
         // the caller may do everything but sync.
         mockServices.permissions.mock({
@@ -139,6 +149,23 @@ describe('skip-fleet backend against the simulated fleet', () => {
     expect(answer.clusters.every(c => c.reachability === 'reachable')).toBe(
       true,
     );
+  });
+
+  it("lets a component without a SKIP annotation claim only its owner team's apps of that name", async () => {
+    await eventually(apps, a => a.items?.length === 3, 'three apps');
+    const byOwner = async (owner: string) =>
+      (
+        await request(server)
+          .get('/api/skip-fleet/apps')
+          .query({ entityRef: `component:owned-by-${owner}/matrikkel-api` })
+          .set('Authorization', user)
+      ).body as AppsResponse;
+    expect((await byOwner('matrikkel')).items.map(i => i.cluster).sort()).toEqual([
+      'atkv3-dev',
+      'atkv3-prod',
+      'atkv3-test',
+    ]);
+    expect((await byOwner('seeiendom')).items).toEqual([]);
   });
 
   it('explains a failing resource with its events and pods', async () => {
