@@ -58,12 +58,11 @@ function template(w: SystemWorkload, labels: Record<string, string>) {
 function workloadObject(w: SystemWorkload, selector: Record<string, string>, hash: string): KubeObject {
   const replicas = w.replicas ?? 1;
   const ready = { observedGeneration: 1, replicas, readyReplicas: replicas, availableReplicas: replicas, updatedReplicas: replicas };
-  const status =
-    w.kind === 'DaemonSet'
-      ? undefined
-      : w.kind === 'StatefulSet'
-        ? { ...ready, currentReplicas: replicas, currentRevision: `${w.name}-${hash}`, updateRevision: `${w.name}-${hash}` }
-        : ready;
+  let status: Record<string, unknown> | undefined = ready;
+  if (w.kind === 'DaemonSet') status = undefined;
+  else if (w.kind === 'StatefulSet') {
+    status = { ...ready, currentReplicas: replicas, currentRevision: `${w.name}-${hash}`, updateRevision: `${w.name}-${hash}` };
+  }
   return {
     apiVersion: 'apps/v1',
     kind: w.kind,

@@ -26,6 +26,14 @@ const NETWORK_CODES = new Set([
   'ERR_TLS_CERT_ALTNAME_INVALID',
 ]);
 
+const CATEGORY_BY_STATUS: Record<number, ClusterErrorCategory> = {
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'kind-not-served',
+  408: 'timed-out',
+  504: 'timed-out',
+};
+
 function statusOf(error: any): number | undefined {
   for (const value of [error?.code, error?.statusCode, error?.response?.status]) {
     if (typeof value === 'number' && value >= 100 && value < 600) return value;
@@ -44,17 +52,7 @@ export function classifyClusterError(error: unknown): ClassifiedClusterError {
     .join(' | ');
   const status = statusOf(e);
   if (status !== undefined) {
-    const category: ClusterErrorCategory =
-      status === 401
-        ? 'unauthorized'
-        : status === 403
-        ? 'forbidden'
-        : status === 404
-        ? 'kind-not-served'
-        : status === 504 || status === 408
-        ? 'timed-out'
-        : 'failed';
-    return { category, status, detail };
+    return { category: CATEGORY_BY_STATUS[status] ?? 'failed', status, detail };
   }
   const code: string | undefined = e?.cause?.code ?? e?.code;
   if (
