@@ -12,7 +12,7 @@ import {
   resourceRefSchema,
   skipFleetReadPermission,
 } from '@internal/plugin-skip-common';
-import express, { Request, Response } from 'express';
+import express, { NextFunction, Request, Response } from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { FleetService } from './services/FleetService';
@@ -64,6 +64,30 @@ function parse<T extends z.ZodTypeAny>(
   return result.data;
 }
 
+/**
+ * body-parser's own errors (not JSON, not an object, too large) say nothing of where the
+ * input was wrong; they become a 400 naming the body, like every other bad input.
+ */
+function bodyErrorsAsInputErrors(
+  error: unknown,
+  _req: Request,
+  _res: Response,
+  next: NextFunction,
+) {
+  const e = error as { type?: unknown; status?: unknown; message?: string };
+  if (
+    typeof e?.type !== 'string' ||
+    typeof e.status !== 'number' ||
+    e.status >= 500
+  ) {
+    next(error);
+    return;
+  }
+  const reason =
+    e.type === 'entity.parse.failed' ? 'must be a JSON object' : e.message;
+  next(new InputError(`Invalid body: body: ${reason}`));
+}
+
 /** Routes of the fleet backend; the contract is src/schema/openapi.yaml. */
 export async function createRouter(options: {
   httpAuth: HttpAuthService;
@@ -73,6 +97,7 @@ export async function createRouter(options: {
   const { httpAuth, permissions, fleet } = options;
   const router = Router();
   router.use(express.json());
+  router.use(bodyErrorsAsInputErrors);
 
   // Every route reads the fleet; actions check their own permission on top.
   router.use(async (req: Request, res: Response, next) => {

@@ -126,7 +126,11 @@ export type ResourceRef = z.infer<typeof resourceRefSchema>;
 
 /** Pod log request. */
 export const podLogQuerySchema = z.object({
-  container: z.string().min(1).optional(),
+  container: z
+    .string()
+    .max(63)
+    .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'must be a container name')
+    .optional(),
   tailLines: z.coerce.number().int().min(1).max(5000).default(200),
 });
 export type PodLogQuery = z.infer<typeof podLogQuerySchema>;

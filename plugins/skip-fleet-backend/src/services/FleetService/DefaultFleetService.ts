@@ -367,12 +367,7 @@ export class DefaultFleetService implements FleetService {
         }),
       );
     } catch (error) {
-      throw clusterError(
-        cluster,
-        `Pod ${namespace}/${name}`,
-        error,
-        this.logger,
-      );
+      throw this.podLogError(cluster, ref, query, error);
     }
   }
 
@@ -414,7 +409,7 @@ export class DefaultFleetService implements FleetService {
         }),
       );
     } catch (error) {
-      throw clusterError(cluster, what, error, this.logger);
+      throw this.podLogError(cluster, ref, query, error);
     }
     onOpen();
     try {
@@ -636,6 +631,25 @@ export class DefaultFleetService implements FleetService {
       .map(([k, v]) => `${k}=${v}`)
       .join(',');
     return (await core.listNamespacedPod({ namespace, labelSelector })).items;
+  }
+
+  /**
+   * A cluster answers 400 to a log of a container the pod does not have: that is the
+   * caller's input, not a broken cluster.
+   */
+  private podLogError(
+    cluster: string,
+    ref: Omit<ResourceRef, 'kind'>,
+    query: PodLogQuery,
+    error: unknown,
+  ): Error {
+    const what = `Pod ${ref.namespace}/${ref.name}`;
+    if (query.container && classifyClusterError(error).status === 400) {
+      return new InputError(
+        `Invalid query: container: '${query.container}' is not a container of ${what} on cluster '${cluster}'`,
+      );
+    }
+    return clusterError(cluster, what, error, this.logger);
   }
 
   private async defaultContainer(
