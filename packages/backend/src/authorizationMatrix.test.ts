@@ -29,12 +29,36 @@ const all = (status: number): Expected => ({
   service: status,
 });
 /** Owned by seeiendom: its developers and the platform team (and trusted backend services for reads). */
-const seeiendomRead: Expected = { anonymous: 401, seeiendomDev: 200, matrikkelDev: 403, platform: 200, service: 200 };
+const seeiendomRead: Expected = {
+  anonymous: 401,
+  seeiendomDev: 200,
+  matrikkelDev: 403,
+  platform: 200,
+  service: 200,
+};
 /** A platform namespace: only the platform team (and trusted backend services). */
-const platformRead: Expected = { anonymous: 401, seeiendomDev: 403, matrikkelDev: 403, platform: 200, service: 200 };
+const platformRead: Expected = {
+  anonymous: 401,
+  seeiendomDev: 403,
+  matrikkelDev: 403,
+  platform: 200,
+  service: 200,
+};
 /** Changes are made by people of the owning team or the platform team, never by services. */
-const seeiendomChange: Expected = { anonymous: 401, seeiendomDev: 202, matrikkelDev: 403, platform: 202, service: 403 };
-const matrikkelChange: Expected = { anonymous: 401, seeiendomDev: 403, matrikkelDev: 202, platform: 202, service: 403 };
+const seeiendomChange: Expected = {
+  anonymous: 401,
+  seeiendomDev: 202,
+  matrikkelDev: 403,
+  platform: 202,
+  service: 403,
+};
+const matrikkelChange: Expected = {
+  anonymous: 401,
+  seeiendomDev: 403,
+  matrikkelDev: 202,
+  platform: 202,
+  service: 403,
+};
 
 type Row = {
   plugin: string;
@@ -56,7 +80,12 @@ describe('authorization matrix: every SKIP route x every kind of caller', () => 
 
   const clearArgoOperation = (cluster: string, name: string) => () => {
     const store = backend.sim.cluster(cluster).store;
-    const app = store.get('argoproj.io/v1alpha1', 'Application', 'argocd', name)!;
+    const app = store.get(
+      'argoproj.io/v1alpha1',
+      'Application',
+      'argocd',
+      name,
+    )!;
     const { operation: _operation, ...rest } = app as Record<string, unknown>;
     const status = { ...(app.status as Record<string, unknown>) };
     delete status.operationState;
@@ -64,21 +93,149 @@ describe('authorization matrix: every SKIP route x every kind of caller', () => 
   };
 
   const rows = (): Row[] => [
-    { plugin: 'skip-fleet', route: 'GET /clusters', case: 'the fleet page', method: 'get', path: '/clusters', expected: all(200) },
-    { plugin: 'skip-fleet', route: 'GET /apps', case: "another team's component", method: 'get', path: '/apps?entityRef=component:default/matrikkel-api', expected: all(200) },
-    { plugin: 'skip-fleet', route: 'GET /apps', case: "a team's apps", method: 'get', path: '/apps?team=group:default/matrikkel', expected: all(200) },
-    { plugin: 'skip-fleet', route: 'GET /apps', case: 'entityRef and team at once', method: 'get', path: '/apps?team=group:default/matrikkel&entityRef=component:default/matrikkel-api', expected: all(400) },
-    { plugin: 'skip-fleet', route: 'GET /namespaces', case: "a team's namespaces", method: 'get', path: '/namespaces?team=group:default/seeiendom', expected: all(200) },
-    { plugin: 'skip-fleet', route: 'GET /resources/{cluster}/{namespace}/{kind}/{name}', case: "seeiendom's app", method: 'get', path: `/resources/atkv3-dev/${SEEIENDOM_POD_NS}/Application/seeiendom-api`, expected: seeiendomRead },
-    { plugin: 'skip-fleet', route: 'GET /resources/{cluster}/{namespace}/{kind}/{name}', case: 'a pod in kube-system', method: 'get', path: '/resources/atkv3-dev/kube-system/Pod/matrix-probe', expected: platformRead },
-    { plugin: 'skip-fleet', route: 'GET /resources/{cluster}/{namespace}/{kind}/{name}', case: 'a namespace of an admin cluster', method: 'get', path: '/resources/atkv3-admin-nonprod/seeiendom-api-main/Pod/matrix-probe', expected: platformRead },
-    { plugin: 'skip-fleet', route: 'GET /pods/{cluster}/{namespace}/{name}/log', case: "a pod of seeiendom's app", method: 'get', path: `/pods/atkv3-dev/${SEEIENDOM_POD_NS}/${seeiendomPod}/log`, expected: seeiendomRead },
-    { plugin: 'skip-fleet', route: 'GET /pods/{cluster}/{namespace}/{name}/log', case: 'a pod in kube-system', method: 'get', path: '/pods/atkv3-dev/kube-system/matrix-probe/log', expected: platformRead },
-    { plugin: 'skip-fleet', route: 'GET /pods/{cluster}/{namespace}/{name}/log', case: 'a kube-system pod, followed', method: 'get', path: '/pods/atkv3-dev/kube-system/matrix-probe/log?follow=true&tailLines=1', expected: { ...platformRead, platform: 0, service: 0 } },
-    { plugin: 'skip-fleet', route: 'POST /argocd/{instance}/{namespace}/{name}/refresh', case: "seeiendom's app", method: 'post', path: '/argocd/argocd-nonprod/argocd/atkv3-dev-seeiendom-api-main/refresh', body: { type: 'normal' }, expected: seeiendomChange },
-    { plugin: 'skip-fleet', route: 'POST /argocd/{instance}/{namespace}/{name}/refresh', case: "matrikkel's app", method: 'post', path: '/argocd/argocd-nonprod/argocd/atkv3-dev-matrikkel-api-main/refresh', body: {}, expected: matrikkelChange },
-    { plugin: 'skip-fleet', route: 'POST /argocd/{instance}/{namespace}/{name}/sync', case: "seeiendom's app in dev", method: 'post', path: '/argocd/argocd-nonprod/argocd/atkv3-dev-seeiendom-api-main/sync', body: {}, expected: seeiendomChange, after: clearArgoOperation('atgcp1-dev', 'atkv3-dev-seeiendom-api-main') },
-    { plugin: 'skip-fleet', route: 'POST /argocd/{instance}/{namespace}/{name}/sync', case: "matrikkel's app in prod", method: 'post', path: '/argocd/argocd-prod/argocd/atgcp1-prod-matrikkel-gateway-main/sync', body: { prune: true }, expected: matrikkelChange, after: clearArgoOperation('atgcp1-prod', 'atgcp1-prod-matrikkel-gateway-main') },
+    {
+      plugin: 'skip-fleet',
+      route: 'GET /clusters',
+      case: 'the fleet page',
+      method: 'get',
+      path: '/clusters',
+      expected: all(200),
+    },
+    {
+      plugin: 'skip-fleet',
+      route: 'GET /apps',
+      case: "another team's component",
+      method: 'get',
+      path: '/apps?entityRef=component:default/matrikkel-api',
+      expected: all(200),
+    },
+    {
+      plugin: 'skip-fleet',
+      route: 'GET /apps',
+      case: "a team's apps",
+      method: 'get',
+      path: '/apps?team=group:default/matrikkel',
+      expected: all(200),
+    },
+    {
+      plugin: 'skip-fleet',
+      route: 'GET /apps',
+      case: 'entityRef and team at once',
+      method: 'get',
+      path: '/apps?team=group:default/matrikkel&entityRef=component:default/matrikkel-api',
+      expected: all(400),
+    },
+    {
+      plugin: 'skip-fleet',
+      route: 'GET /namespaces',
+      case: "a team's namespaces",
+      method: 'get',
+      path: '/namespaces?team=group:default/seeiendom',
+      expected: all(200),
+    },
+    {
+      plugin: 'skip-fleet',
+      route: 'GET /resources/{cluster}/{namespace}/{kind}/{name}',
+      case: "seeiendom's app",
+      method: 'get',
+      path: `/resources/atkv3-dev/${SEEIENDOM_POD_NS}/Application/seeiendom-api`,
+      expected: seeiendomRead,
+    },
+    {
+      plugin: 'skip-fleet',
+      route: 'GET /resources/{cluster}/{namespace}/{kind}/{name}',
+      case: 'a pod in kube-system',
+      method: 'get',
+      path: '/resources/atkv3-dev/kube-system/Pod/matrix-probe',
+      expected: platformRead,
+    },
+    {
+      plugin: 'skip-fleet',
+      route: 'GET /resources/{cluster}/{namespace}/{kind}/{name}',
+      case: 'a namespace of an admin cluster',
+      method: 'get',
+      path: '/resources/atkv3-admin-nonprod/seeiendom-api-main/Pod/matrix-probe',
+      expected: platformRead,
+    },
+    {
+      plugin: 'skip-fleet',
+      route: 'GET /resources/{cluster}/{namespace}/{kind}/{name}',
+      case: 'a namespace the cache has not seen, with the team prefix',
+      method: 'get',
+      path: '/resources/atkv3-dev/seeiendom-not-synced-yet/Pod/x',
+      expected: {
+        anonymous: 401,
+        seeiendomDev: 403,
+        matrikkelDev: 403,
+        platform: 404,
+        service: 404,
+      },
+    },
+    {
+      plugin: 'skip-fleet',
+      route: 'GET /pods/{cluster}/{namespace}/{name}/log',
+      case: "a pod of seeiendom's app",
+      method: 'get',
+      path: `/pods/atkv3-dev/${SEEIENDOM_POD_NS}/${seeiendomPod}/log`,
+      expected: seeiendomRead,
+    },
+    {
+      plugin: 'skip-fleet',
+      route: 'GET /pods/{cluster}/{namespace}/{name}/log',
+      case: 'a pod in kube-system',
+      method: 'get',
+      path: '/pods/atkv3-dev/kube-system/matrix-probe/log',
+      expected: platformRead,
+    },
+    {
+      plugin: 'skip-fleet',
+      route: 'GET /pods/{cluster}/{namespace}/{name}/log',
+      case: 'a kube-system pod, followed',
+      method: 'get',
+      path: '/pods/atkv3-dev/kube-system/matrix-probe/log?follow=true&tailLines=1',
+      expected: { ...platformRead, platform: 0, service: 0 },
+    },
+    {
+      plugin: 'skip-fleet',
+      route: 'POST /argocd/{instance}/{namespace}/{name}/refresh',
+      case: "seeiendom's app",
+      method: 'post',
+      path: '/argocd/argocd-nonprod/argocd/atkv3-dev-seeiendom-api-main/refresh',
+      body: { type: 'normal' },
+      expected: seeiendomChange,
+    },
+    {
+      plugin: 'skip-fleet',
+      route: 'POST /argocd/{instance}/{namespace}/{name}/refresh',
+      case: "matrikkel's app",
+      method: 'post',
+      path: '/argocd/argocd-nonprod/argocd/atkv3-dev-matrikkel-api-main/refresh',
+      body: {},
+      expected: matrikkelChange,
+    },
+    {
+      plugin: 'skip-fleet',
+      route: 'POST /argocd/{instance}/{namespace}/{name}/sync',
+      case: "seeiendom's app in dev",
+      method: 'post',
+      path: '/argocd/argocd-nonprod/argocd/atkv3-dev-seeiendom-api-main/sync',
+      body: {},
+      expected: seeiendomChange,
+      after: clearArgoOperation('atgcp1-dev', 'atkv3-dev-seeiendom-api-main'),
+    },
+    {
+      plugin: 'skip-fleet',
+      route: 'POST /argocd/{instance}/{namespace}/{name}/sync',
+      case: "matrikkel's app in prod",
+      method: 'post',
+      path: '/argocd/argocd-prod/argocd/atgcp1-prod-matrikkel-gateway-main/sync',
+      body: { prune: true },
+      expected: matrikkelChange,
+      after: clearArgoOperation(
+        'atgcp1-prod',
+        'atgcp1-prod-matrikkel-gateway-main',
+      ),
+    },
   ];
 
   beforeAll(async () => {
@@ -92,10 +249,14 @@ describe('authorization matrix: every SKIP route x every kind of caller', () => 
         apiVersion: 'v1',
         kind: 'Pod',
         metadata: { name: 'matrix-probe', namespace },
-        spec: { containers: [{ name: 'probe', image: 'registry.k8s.io/pause:3.10' }] },
+        spec: {
+          containers: [{ name: 'probe', image: 'registry.k8s.io/pause:3.10' }],
+        },
         status: { phase: 'Running' },
       });
-      sim.cluster(cluster).logs.append(namespace, 'matrix-probe', 'probe', 'token=s3cr3t');
+      sim
+        .cluster(cluster)
+        .logs.append(namespace, 'matrix-probe', 'probe', 'token=s3cr3t');
     }
     seeiendomPod = sim
       .cluster('atkv3-dev')
@@ -115,8 +276,12 @@ describe('authorization matrix: every SKIP route x every kind of caller', () => 
   afterAll(() => backend?.stop());
 
   it('has a row for every route of every SKIP backend plugin, and no row for a route that does not exist', () => {
-    const documented = skipRoutes().map(r => `${r.pluginId} ${r.route}`).sort();
-    const covered = [...new Set(rows().map(r => `${r.plugin} ${r.route}`))].sort();
+    const documented = skipRoutes()
+      .map(r => `${r.pluginId} ${r.route}`)
+      .sort();
+    const covered = [
+      ...new Set(rows().map(r => `${r.plugin} ${r.route}`)),
+    ].sort();
     expect(covered).toEqual(documented);
   });
 
@@ -125,33 +290,45 @@ describe('authorization matrix: every SKIP route x every kind of caller', () => 
     const want: string[] = [];
     const refusals: any[] = [];
     for (const row of rows()) {
-      for (const [caller, header] of Object.entries(callers) as [Caller, string][]) {
+      for (const [caller, header] of Object.entries(callers) as [
+        Caller,
+        string,
+      ][]) {
         let status: number;
         if (row.path.includes('follow=true') && row.expected[caller] === 0) {
           // A followed log stays open: an allowed caller gets the stream's 200 headers.
           const { port } = backend.server.address() as { port: number };
           const aborter = new AbortController();
-          const res = await fetch(`http://localhost:${port}/api/${row.plugin}${row.path}`, {
-            headers: { Authorization: header },
-            signal: aborter.signal,
-          });
+          const res = await fetch(
+            `http://localhost:${port}/api/${row.plugin}${row.path}`,
+            {
+              headers: { Authorization: header },
+              signal: aborter.signal,
+            },
+          );
           status = res.status === 200 ? 0 : res.status;
           aborter.abort();
         } else {
-          const req = request(backend.server)[row.method](`/api/${row.plugin}${row.path}`).set('Authorization', header);
+          const req = request(backend.server)
+            [row.method](`/api/${row.plugin}${row.path}`)
+            .set('Authorization', header);
           const res = await (row.body ? req.send(row.body) : req);
           status = res.status;
           if (status === 403) refusals.push(res.body);
         }
         row.after?.();
         got.push(`${row.route} [${row.case}] as ${caller}: ${status}`);
-        want.push(`${row.route} [${row.case}] as ${caller}: ${row.expected[caller]}`);
+        want.push(
+          `${row.route} [${row.case}] as ${caller}: ${row.expected[caller]}`,
+        );
       }
     }
     expect(got).toEqual(want);
     // A refusal says why, without leaking what it protects.
     expect(refusals).toHaveLength(
-      rows().flatMap(r => Object.values(r.expected)).filter(s => s === 403).length,
+      rows()
+        .flatMap(r => Object.values(r.expected))
+        .filter(s => s === 403).length,
     );
     for (const body of refusals) {
       expect(body.error.message).toMatch(/platform team|signed-in users/);
@@ -159,14 +336,16 @@ describe('authorization matrix: every SKIP route x every kind of caller', () => 
     }
   });
 
-  it("leaves no side door: the stock Kubernetes proxy is not served, not even to the platform team", async () => {
+  it('leaves no side door: the stock Kubernetes proxy is not served, not even to the platform team', async () => {
     // What the product loads, besides what this harness loads, serves no cluster.
     const loaded = Object.keys(backendFeatures);
     expect(loaded).not.toContain('@backstage/plugin-kubernetes-backend');
     expect(loaded).toEqual(expect.arrayContaining(SKIP_TEST_FEATURES));
     for (const header of Object.values(callers)) {
       const patch = await request(backend.server)
-        .patch('/api/kubernetes/proxy/apis/argoproj.io/v1alpha1/namespaces/argocd/applications/atgcp1-prod-matrikkel-gateway-main')
+        .patch(
+          '/api/kubernetes/proxy/apis/argoproj.io/v1alpha1/namespaces/argocd/applications/atgcp1-prod-matrikkel-gateway-main',
+        )
         .set('Authorization', header)
         .set('Backstage-Kubernetes-Cluster', 'atgcp1-prod')
         .set('Content-Type', 'application/merge-patch+json')
@@ -180,27 +359,42 @@ describe('authorization matrix: every SKIP route x every kind of caller', () => 
     }
     const app = backend.sim
       .cluster('atgcp1-prod')
-      .store.get('argoproj.io/v1alpha1', 'Application', 'argocd', 'atgcp1-prod-matrikkel-gateway-main') as any;
+      .store.get(
+        'argoproj.io/v1alpha1',
+        'Application',
+        'argocd',
+        'atgcp1-prod-matrikkel-gateway-main',
+      ) as any;
     expect(app.operation).toBeUndefined();
   });
 
   it('audits every change on a cluster: who, what, where, and how it ended', async () => {
     backend.audit.length = 0;
     const res = await request(backend.server)
-      .post('/api/skip-fleet/argocd/argocd-nonprod/argocd/atkv3-dev-seeiendom-api-main/sync')
+      .post(
+        '/api/skip-fleet/argocd/argocd-nonprod/argocd/atkv3-dev-seeiendom-api-main/sync',
+      )
       .set('Authorization', callers.seeiendomDev)
       .send({ prune: true });
     expect(res.body).toEqual({ accepted: true });
     const denied = await request(backend.server)
-      .post('/api/skip-fleet/argocd/argocd-nonprod/argocd/atkv3-dev-seeiendom-api-main/sync')
+      .post(
+        '/api/skip-fleet/argocd/argocd-nonprod/argocd/atkv3-dev-seeiendom-api-main/sync',
+      )
       .set('Authorization', callers.platform)
       .send({});
     // A second sync while the first runs is refused before it reaches the cluster.
     expect(denied.status).toBe(409);
-    expect(denied.body.error.message).toMatch(/already has an operation in progress/);
+    expect(denied.body.error.message).toMatch(
+      /already has an operation in progress/,
+    );
     clearArgoOperation('atgcp1-dev', 'atkv3-dev-seeiendom-api-main')();
     expect(backend.audit).toEqual([
-      expect.objectContaining({ eventId: 'argocd-app-change', status: 'initiated', authorization: callers.seeiendomDev }),
+      expect.objectContaining({
+        eventId: 'argocd-app-change',
+        status: 'initiated',
+        authorization: callers.seeiendomDev,
+      }),
       expect.objectContaining({
         eventId: 'argocd-app-change',
         status: 'succeeded',
@@ -213,6 +407,7 @@ describe('authorization matrix: every SKIP route x every kind of caller', () => 
           name: 'atkv3-dev-seeiendom-api-main',
           action: 'sync with prune',
           instance: 'argocd-nonprod',
+          destination: 'atkv3-dev/seeiendom-api-main',
         }),
       }),
     ]);

@@ -18,14 +18,17 @@ export const localUsersAuthenticator = createProxyAuthenticator<
     const users = new Set(
       config
         .getStringArray('users')
-        .map(ref => stringifyEntityRef(parseEntityRef(ref, { defaultKind: 'user' }))),
+        .map(ref =>
+          stringifyEntityRef(parseEntityRef(ref, { defaultKind: 'user' })),
+        ),
     );
     const allowOutsideDev = config.getOptionalBoolean(
       'dangerouslyAllowOutsideDevelopment',
     );
     return {
       users,
-      disabled: process.env.NODE_ENV !== 'development' && allowOutsideDev !== true,
+      disabled:
+        process.env.NODE_ENV !== 'development' && allowOutsideDev !== true,
     };
   },
   async authenticate({ req }, { users, disabled }) {
@@ -41,10 +44,15 @@ export const localUsersAuthenticator = createProxyAuthenticator<
     let userEntityRef: string;
     try {
       userEntityRef = stringifyEntityRef(
-        parseEntityRef(asked, { defaultKind: 'user', defaultNamespace: 'default' }),
+        parseEntityRef(asked, {
+          defaultKind: 'user',
+          defaultNamespace: 'default',
+        }),
       );
     } catch {
-      throw new InputError(`${LOCAL_USER_HEADER}: '${asked}' is not a user name`);
+      throw new InputError(
+        `${LOCAL_USER_HEADER}: '${asked}' is not a user name`,
+      );
     }
     if (!users.has(userEntityRef)) {
       throw new NotAllowedError(

@@ -25,18 +25,17 @@ import {
 const skipPermissionNames = new Set(skipPermissions.map(p => p.name));
 
 /**
- * What every signed-in user may do outside SKIP: use the catalog as a developer does
- * (read, register and refresh components), settings, signals and notifications. Deleting
- * catalog entries and locations, and anything not listed (the Kubernetes proxy above all),
- * is for the platform team only.
+ * What every signed-in user may do outside SKIP: read and refresh the catalog, settings,
+ * signals and notifications. Registering catalog locations is for the platform team: a
+ * registered Group with a namespace-prefix annotation would claim namespaces (and their
+ * logs and syncs). Deleting, and anything not listed (the Kubernetes proxy above all), is
+ * for the platform team only.
  */
 export const ALLOWED_FOR_EVERY_USER = new Set([
   'catalog.entity.read',
-  'catalog.entity.create',
   'catalog.entity.refresh',
   'catalog.entity.validate',
   'catalog.location.read',
-  'catalog.location.create',
   'catalog.location.analyze',
   'catalog.ingestion.read',
   'search.query',

@@ -34,6 +34,10 @@ const catalogRead = createPermission({
   name: 'catalog.entity.read',
   attributes: { action: 'read' },
 });
+const catalogLocationCreate = createPermission({
+  name: 'catalog.location.create',
+  attributes: { action: 'create' },
+});
 const unknownPermission = createPermission({
   name: 'someplugin.thing.read',
   attributes: { action: 'read' },
@@ -92,7 +96,10 @@ describe('SKIP permission policy, through the permission backend API', () => {
   });
 
   it('lets a platform-team member start upgrades and use the Kubernetes proxy', async () => {
-    for (const permission of [skipUpgradeRunCreatePermission, kubernetesProxy]) {
+    for (const permission of [
+      skipUpgradeRunCreatePermission,
+      kubernetesProxy,
+    ]) {
       expect(
         await authorize(server, 'user:default/pia', permission),
       ).toMatchObject({
@@ -119,6 +126,12 @@ describe('SKIP permission policy, through the permission backend API', () => {
     });
     expect(
       await authorize(server, 'user:default/dev', unknownPermission),
+    ).toMatchObject({
+      result: AuthorizeResult.DENY,
+    });
+    // A registered Group with a namespace-prefix annotation would claim namespaces.
+    expect(
+      await authorize(server, 'user:default/dev', catalogLocationCreate),
     ).toMatchObject({
       result: AuthorizeResult.DENY,
     });
@@ -208,8 +221,17 @@ describe('SKIP permission policy, namespace-scoped permissions', () => {
     owner: 'group:default/seeiendom',
     system: false,
   };
-  const other = { ...own, namespace: 'matrikkel-api-main', owner: 'group:default/matrikkel' };
-  const system = { ...own, namespace: 'kube-system', owner: undefined, system: true };
+  const other = {
+    ...own,
+    namespace: 'matrikkel-api-main',
+    owner: 'group:default/matrikkel',
+  };
+  const system = {
+    ...own,
+    namespace: 'kube-system',
+    owner: undefined,
+    system: true,
+  };
   const labelledSystem = { ...system, owner: 'group:default/seeiendom' };
 
   it("lets a developer sync, refresh and look into their own team's namespaces only", async () => {
@@ -225,8 +247,12 @@ describe('SKIP permission policy, namespace-scoped permissions', () => {
   });
 
   it('keeps system namespaces for the platform team, even when a team label claims one', async () => {
-    expect(await mayOn(dev, skipNamespaceReadPermission, labelledSystem)).toBe(false);
-    expect(await mayOn(pia, skipNamespaceReadPermission, labelledSystem)).toBe(true);
+    expect(await mayOn(dev, skipNamespaceReadPermission, labelledSystem)).toBe(
+      false,
+    );
+    expect(await mayOn(pia, skipNamespaceReadPermission, labelledSystem)).toBe(
+      true,
+    );
     expect(await mayOn(pia, skipArgoAppSyncPermission, other)).toBe(true);
   });
 });

@@ -47,7 +47,11 @@ const unannotated = ['seeiendom', 'matrikkel'].map(owner => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Component',
   metadata: { name: 'matrikkel-api', namespace: `owned-by-${owner}` },
-  spec: { type: 'service', owner: `group:default/${owner}`, lifecycle: 'production' },
+  spec: {
+    type: 'service',
+    owner: `group:default/${owner}`,
+    lifecycle: 'production',
+  },
 }));
 
 async function eventually<T>(
@@ -160,11 +164,9 @@ describe('skip-fleet backend against the simulated fleet', () => {
           .query({ entityRef: `component:owned-by-${owner}/matrikkel-api` })
           .set('Authorization', user)
       ).body as AppsResponse;
-    expect((await byOwner('matrikkel')).items.map(i => i.cluster).sort()).toEqual([
-      'atkv3-dev',
-      'atkv3-prod',
-      'atkv3-test',
-    ]);
+    expect(
+      (await byOwner('matrikkel')).items.map(i => i.cluster).sort(),
+    ).toEqual(['atkv3-dev', 'atkv3-prod', 'atkv3-test']);
     expect((await byOwner('seeiendom')).items).toEqual([]);
   });
 

@@ -69,6 +69,7 @@ export const skipFleetPlugin = createBackendPlugin({
             catalog: deps.catalog,
             auth: deps.auth,
             cache: deps.cacheService,
+            logger,
           }),
           gate: ResourcePermissionGate.create<ClusterNamespaceResource>({
             permissions,
@@ -95,7 +96,9 @@ export const skipFleetPlugin = createBackendPlugin({
           auditor: deps.auditor,
           logger,
         });
-        httpRouter.use(await createRouter({ httpAuth, permissions, fleet }));
+        httpRouter.use(
+          await createRouter({ auth: deps.auth, httpAuth, permissions, fleet }),
+        );
       },
     });
   },

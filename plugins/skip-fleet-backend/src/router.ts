@@ -1,4 +1,5 @@
 import type {
+  AuthService,
   BackstageCredentials,
   HttpAuthService,
   PermissionsService,
@@ -90,11 +91,12 @@ function bodyErrorsAsInputErrors(
 
 /** Routes of the fleet backend; the contract is src/schema/openapi.yaml. */
 export async function createRouter(options: {
+  auth: AuthService;
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   fleet: FleetService;
 }): Promise<express.Router> {
-  const { httpAuth, permissions, fleet } = options;
+  const { auth, httpAuth, permissions, fleet } = options;
   const router = Router();
   router.use(express.json());
   router.use(bodyErrorsAsInputErrors);
@@ -160,12 +162,19 @@ export async function createRouter(options: {
     }
     const aborter = new AbortController();
     res.on('close', () => aborter.abort());
-    await fleet.followPodLog(ref, query, credentialsOf(res), res, aborter.signal, () => {
-      res.type('text/plain; charset=utf-8');
-      res.setHeader('Cache-Control', 'no-cache');
-      res.setHeader('X-Accel-Buffering', 'no');
-      res.flushHeaders();
-    });
+    await fleet.followPodLog(
+      ref,
+      query,
+      credentialsOf(res),
+      res,
+      aborter.signal,
+      () => {
+        res.type('text/plain; charset=utf-8');
+        res.setHeader('Cache-Control', 'no-cache');
+        res.setHeader('X-Accel-Buffering', 'no');
+        res.flushHeaders();
+      },
+    );
     res.end();
   });
 
@@ -189,7 +198,7 @@ export async function createRouter(options: {
   /** Changes on a cluster are made by people: Argo CD records who started a sync. */
   async function personOf(req: Request, res: Response) {
     const credentials = credentialsOf(res);
-    if ((credentials.principal as { type?: string }).type !== 'user') {
+    if (!auth.isPrincipal(credentials, 'user')) {
       throw new NotAllowedError(
         'Argo CD actions are made by signed-in users, not by services',
       );

@@ -17,7 +17,9 @@ export const onBehalfOfAuthServiceFactory = createServiceFactory({
   factory({ plugin }): AuthService {
     const inner = mockServices.auth({ pluginId: plugin.getId() });
     return {
-      authenticate: inner.authenticate.bind(inner) as AuthService['authenticate'],
+      authenticate: inner.authenticate.bind(
+        inner,
+      ) as AuthService['authenticate'],
       getNoneCredentials: () => inner.getNoneCredentials(),
       getOwnServiceCredentials: () => inner.getOwnServiceCredentials(),
       isPrincipal: inner.isPrincipal.bind(inner) as AuthService['isPrincipal'],
@@ -35,7 +37,8 @@ export const onBehalfOfAuthServiceFactory = createServiceFactory({
         }
         return inner.getPluginRequestToken(options);
       },
-      getLimitedUserToken: credentials => inner.getLimitedUserToken(credentials),
+      getLimitedUserToken: credentials =>
+        inner.getLimitedUserToken(credentials),
       listPublicServiceKeys: () => inner.listPublicServiceKeys(),
     };
   },

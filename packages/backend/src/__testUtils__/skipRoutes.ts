@@ -35,7 +35,10 @@ export function skipRoutes(): SkipRoute[] {
           basePath: spec.servers?.[0]?.url ?? `/api/${pkg.backstage.pluginId}`,
           operation: {
             ...operation,
-            parameters: [...(operations.parameters ?? []), ...(operation.parameters ?? [])],
+            parameters: [
+              ...(operations.parameters ?? []),
+              ...(operation.parameters ?? []),
+            ],
           },
           spec,
         });

@@ -1,7 +1,4 @@
-import {
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import type { AuditorServiceCreateEventOptions } from '@backstage/backend-plugin-api';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { Entity } from '@backstage/catalog-model';
@@ -40,7 +37,9 @@ export function demoCatalogEntities(): Entity[] {
 /** What a real sign-in would give each demo user: themselves and the groups they are a member of. */
 function ownershipOf(entities: Entity[], userEntityRef: string): string[] {
   const name = userEntityRef.split('/')[1];
-  const user = entities.find(e => e.kind === 'User' && e.metadata.name === name);
+  const user = entities.find(
+    e => e.kind === 'User' && e.metadata.name === name,
+  );
   const groups = ((user?.spec?.memberOf as string[]) ?? []).map(
     g => `group:default/${g}`,
   );
@@ -89,15 +88,19 @@ export async function startSkipTestBackend() {
         data: {
           ...simConfig,
           permission: { enabled: true },
-          skip: { ...simConfig.skip, platformTeamGroups: ['group:default/skip'] },
+          skip: {
+            ...simConfig.skip,
+            platformTeamGroups: ['group:default/skip'],
+          },
         },
       }),
       catalogServiceMock.factory({ entities }),
       onBehalfOfAuthServiceFactory,
       mockServices.userInfo.mock({
         getUserInfo: async credentials => {
-          const userEntityRef = (credentials.principal as { userEntityRef: string })
-            .userEntityRef;
+          const userEntityRef = (
+            credentials.principal as { userEntityRef: string }
+          ).userEntityRef;
           return {
             userEntityRef,
             ownershipEntityRefs: ownershipOf(entities, userEntityRef),
@@ -141,6 +144,9 @@ export async function eventually<T>(
     await new Promise(r => setTimeout(r, 200));
   }
   throw new Error(
-    `Timed out waiting for ${what}; last: ${JSON.stringify(last)?.slice(0, 300)}`,
+    `Timed out waiting for ${what}; last: ${JSON.stringify(last)?.slice(
+      0,
+      300,
+    )}`,
   );
 }

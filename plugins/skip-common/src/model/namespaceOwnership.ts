@@ -37,7 +37,9 @@ export function namespaceOwner(
   const label = namespace.teamLabel?.trim();
   if (label) {
     const labelled = teams.find(t => t.name === label);
-    return labelled?.groupRef ?? `group:default/${label.toLocaleLowerCase('en-US')}`;
+    return (
+      labelled?.groupRef ?? `group:default/${label.toLocaleLowerCase('en-US')}`
+    );
   }
   let owner: NamespaceClaimant | undefined;
   for (const team of teams) {

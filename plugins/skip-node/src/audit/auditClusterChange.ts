@@ -33,7 +33,11 @@ export async function auditClusterChange<T>(
   change: () => Promise<T>,
 ): Promise<T> {
   const meta = JSON.parse(
-    JSON.stringify({ ...options.target, action: options.action, ...options.meta }),
+    JSON.stringify({
+      ...options.target,
+      action: options.action,
+      ...options.meta,
+    }),
   );
   const event = await options.auditor.createEvent({
     eventId: options.eventId,

@@ -35,7 +35,11 @@ const CATEGORY_BY_STATUS: Record<number, ClusterErrorCategory> = {
 };
 
 function statusOf(error: any): number | undefined {
-  for (const value of [error?.code, error?.statusCode, error?.response?.status]) {
+  for (const value of [
+    error?.code,
+    error?.statusCode,
+    error?.response?.status,
+  ]) {
     if (typeof value === 'number' && value >= 100 && value < 600) return value;
   }
   return undefined;
@@ -47,7 +51,11 @@ function statusOf(error: any): number | undefined {
  */
 export function classifyClusterError(error: unknown): ClassifiedClusterError {
   const e = error as any;
-  const detail = [e?.message ?? String(error), e?.cause?.code, e?.cause?.message]
+  const detail = [
+    e?.message ?? String(error),
+    e?.cause?.code,
+    e?.cause?.message,
+  ]
     .filter(Boolean)
     .join(' | ');
   const status = statusOf(e);

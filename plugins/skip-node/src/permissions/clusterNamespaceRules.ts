@@ -37,7 +37,9 @@ export const isTeamNamespaceRule = createPermissionRule({
   }),
   apply: (resource, { groupRefs }) =>
     resource.owner !== undefined &&
-    groupRefs.includes(resource.owner.toLocaleLowerCase('en-US')),
+    groupRefs
+      .map(ref => ref.toLocaleLowerCase('en-US'))
+      .includes(resource.owner.toLocaleLowerCase('en-US')),
   toQuery: ({ groupRefs }) => ({ key: 'owner', values: groupRefs }),
 });
 
@@ -53,4 +55,7 @@ export const isSystemNamespaceRule = createPermissionRule({
 });
 
 /** Every rule of namespace-scoped permissions, for registration and condition authorizers. */
-export const clusterNamespaceRules = [isTeamNamespaceRule, isSystemNamespaceRule];
+export const clusterNamespaceRules = [
+  isTeamNamespaceRule,
+  isSystemNamespaceRule,
+];

@@ -63,7 +63,9 @@ export function LocalUsersSignInPage(props: SignInPageProps) {
       <ProxiedSignInPage
         {...props}
         provider={user.name === 'guest' ? 'guest' : 'skipLocalUsers'}
-        headers={user.name === 'guest' ? {} : { 'x-skip-local-user': user.name }}
+        headers={
+          user.name === 'guest' ? {} : { 'x-skip-local-user': user.name }
+        }
         onSignInSuccess={identity =>
           props.onSignInSuccess(forgettingOnSignOut(identity))
         }
@@ -77,7 +79,10 @@ export function LocalUsersSignInPage(props: SignInPageProps) {
   };
   return (
     <Page themeId="home">
-      <Header title="SKIP Portal" subtitle="Sign in as one of the local users" />
+      <Header
+        title="SKIP Portal"
+        subtitle="Sign in as one of the local users"
+      />
       <Content>
         <Grid container spacing={3}>
           {users.map(u => (

@@ -314,10 +314,14 @@ export class FleetCache {
     return summary;
   }
 
+  /** A namespace as last watched (with its labels); undefined when the cache has not seen it. */
+  namespace(cluster: string, namespace: string) {
+    return this.watches.get(cluster)?.get('namespaces', undefined, namespace);
+  }
+
   /** The `team` label of a namespace, as last watched. */
   namespaceTeamLabel(cluster: string, namespace: string): string | undefined {
-    return this.watches.get(cluster)?.get('namespaces', undefined, namespace)?.metadata
-      ?.labels?.team;
+    return this.namespace(cluster, namespace)?.metadata?.labels?.team;
   }
 
   /** One Argo CD app, by the instance, namespace and name it lives under. */

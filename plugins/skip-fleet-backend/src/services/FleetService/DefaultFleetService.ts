@@ -3,7 +3,11 @@ import type {
   BackstageCredentials,
   LoggerService,
 } from '@backstage/backend-plugin-api';
-import { Entity, parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import {
   InputError,
   NotFoundError,
@@ -193,7 +197,8 @@ export class DefaultFleetService implements FleetService {
     } else {
       // Without an explicit annotation a component claims only its owner team's apps, so
       // a component named `api` never shows (or offers Sync on) another team's `api`.
-      const name = annotations[KUBERNETES_ID_ANNOTATION] ?? entity.metadata.name;
+      const name =
+        annotations[KUBERNETES_ID_ANNOTATION] ?? entity.metadata.name;
       const owned = await this.ownerTeamNamespaces(entity);
       refs = this.cache
         .findApps(name)
@@ -418,7 +423,9 @@ export class DefaultFleetService implements FleetService {
       // The browser going away ends the stream; anything else is the cluster's doing.
       if (!signal.aborted) {
         const { category, detail } = classifyClusterError(error);
-        this.logger.info(`Log stream of ${what} on ${cluster} ended: ${detail}`);
+        this.logger.info(
+          `Log stream of ${what} on ${cluster} ended: ${detail}`,
+        );
         out.write(
           `\n[skip-portal] the log stream from cluster ${cluster} ended: the cluster ${describeClusterErrorCategory(
             category,
@@ -433,14 +440,23 @@ export class DefaultFleetService implements FleetService {
     request: ArgoRefreshRequest,
     caller: Caller,
   ): Promise<void> {
-    const { cluster } = await this.authorizeArgoAction(
+    const { cluster, destination } = await this.authorizeArgoAction(
       ref,
       skipArgoAppRefreshPermission,
       caller,
     );
-    await this.patchArgoApp(cluster, ref, caller, `refresh (${request.type})`, {
-      metadata: { annotations: { 'argocd.argoproj.io/refresh': request.type } },
-    });
+    await this.patchArgoApp(
+      cluster,
+      ref,
+      caller,
+      destination,
+      `refresh (${request.type})`,
+      {
+        metadata: {
+          annotations: { 'argocd.argoproj.io/refresh': request.type },
+        },
+      },
+    );
   }
 
   async syncArgoApp(
@@ -448,7 +464,7 @@ export class DefaultFleetService implements FleetService {
     request: ArgoSyncRequest,
     caller: Caller,
   ): Promise<void> {
-    const { cluster } = await this.authorizeArgoAction(
+    const { cluster, destination } = await this.authorizeArgoAction(
       ref,
       skipArgoAppSyncPermission,
       caller,
@@ -483,12 +499,15 @@ export class DefaultFleetService implements FleetService {
         `Argo CD app '${ref.name}' already has an operation in progress`,
       );
     }
-    const principal = caller.credentials.principal as { userEntityRef?: string };
+    const principal = caller.credentials.principal as {
+      userEntityRef?: string;
+    };
     // The resourceVersion makes two syncs at once a 409 instead of one overwriting the other.
     await this.patchArgoApp(
       cluster,
       ref,
       caller,
+      destination,
       `sync${request.prune ? ' with prune' : ''}${
         request.revision ? ` to ${request.revision}` : ''
       }`,
@@ -507,8 +526,10 @@ export class DefaultFleetService implements FleetService {
   }
 
   /**
-   * Checks an Argo CD action against the app's destination namespace, which is what the
-   * team's AppProject grants; returns where the Application object lives.
+   * Checks an Argo CD action against the app's destination namespace and every namespace
+   * its resources live in (a sync with prune acts on all of them), which is what the
+   * team's AppProject grants; cluster-wide resources are the platform team's. Returns
+   * where the Application object lives.
    */
   private async authorizeArgoAction(
     ref: ArgoAppRef,
@@ -522,13 +543,24 @@ export class DefaultFleetService implements FleetService {
         `No Argo CD app '${ref.name}' in instance '${ref.instance}'`,
       );
     }
-    await this.access.require(
-      permission,
-      caller.credentials,
-      app.destination.cluster || `(unknown cluster of ${ref.instance})`,
-      app.destination.namespace ?? '',
-    );
-    return location;
+    const cluster =
+      app.destination.cluster || `(unknown cluster of ${ref.instance})`;
+    const namespaces = new Set([app.destination.namespace ?? '']);
+    for (const resource of app.resources) {
+      namespaces.add(resource.namespace ?? '');
+    }
+    for (const namespace of namespaces) {
+      await this.access.require(
+        permission,
+        caller.credentials,
+        cluster,
+        namespace,
+      );
+    }
+    return {
+      ...location,
+      destination: `${cluster}/${app.destination.namespace ?? ''}`,
+    };
   }
 
   private argoLocation(ref: ArgoAppRef) {
@@ -547,6 +579,7 @@ export class DefaultFleetService implements FleetService {
     cluster: string,
     ref: ArgoAppRef,
     caller: Caller,
+    destination: string,
     action: string,
     patch: Record<string, unknown>,
   ) {
@@ -564,7 +597,7 @@ export class DefaultFleetService implements FleetService {
           kind: 'Application',
           name: ref.name,
         },
-        meta: { instance: ref.instance },
+        meta: { instance: ref.instance, destination },
       },
       async () => {
         try {
@@ -699,7 +732,8 @@ export class DefaultFleetService implements FleetService {
     } catch {
       return () => false;
     }
-    if (ownerRef.kind.toLocaleLowerCase('en-US') !== 'group') return () => false;
+    if (ownerRef.kind.toLocaleLowerCase('en-US') !== 'group')
+      return () => false;
     return this.access.ownedBy(stringifyEntityRef(ownerRef));
   }
 

@@ -20,6 +20,19 @@ const VERBS: Record<string, string> = {
   'skip.argocd.app.sync': 'sync Argo CD apps deploying to',
 };
 
+/** Says who may, in the words a refused user reads. */
+function deniedReason(resource: ClusterNamespaceResource, verb: string) {
+  const { cluster, namespace, owner } = resource;
+  if (!namespace) {
+    return `Cluster-wide objects on cluster '${cluster}' belong to the platform: only the platform team may ${verb} them`;
+  }
+  if (resource.system) {
+    return `Namespace '${namespace}' on cluster '${cluster}' belongs to the platform: only the platform team may ${verb} it`;
+  }
+  const team = owner ? ` (${owner})` : '';
+  return `Only the team that owns namespace '${namespace}' on cluster '${cluster}'${team} and the platform team may ${verb} it`;
+}
+
 /**
  * Who owns a namespace of a cluster, and whether the caller may do a namespace-scoped
  * thing there. Ownership is the one rule of the common package (team label, else
@@ -50,14 +63,17 @@ export class NamespaceAccess {
   /** A predicate for "is this namespace the team's", for the team views. */
   async ownedBy(
     groupRef: string,
-  ): Promise<(cluster: string, namespace: string, teamLabel?: string) => boolean> {
+  ): Promise<
+    (cluster: string, namespace: string, teamLabel?: string) => boolean
+  > {
     const claimants = await this.teams.claimants();
     const team = groupRef.toLocaleLowerCase('en-US');
     return (cluster, namespace, teamLabel) =>
       namespaceOwner(
         {
           name: namespace,
-          teamLabel: teamLabel ?? this.cache.namespaceTeamLabel(cluster, namespace),
+          teamLabel:
+            teamLabel ?? this.cache.namespaceTeamLabel(cluster, namespace),
         },
         claimants,
       ) === team;
@@ -70,19 +86,26 @@ export class NamespaceAccess {
     claimants?: NamespaceClaimant[],
   ): Promise<ClusterNamespaceResource> {
     const configured = this.config.cluster(cluster);
+    const watched = this.cache.namespace(cluster, namespace);
     return {
       cluster,
       namespace,
-      owner: namespaceOwner(
-        {
-          name: namespace,
-          teamLabel: this.cache.namespaceTeamLabel(cluster, namespace),
-        },
-        claimants ?? (await this.teams.claimants()),
-      ),
-      // An unknown cluster or an admin cluster holds nothing a product team owns.
+      // A namespace the cache has not seen (not synced yet, or not readable) has no owner:
+      // its team label might say otherwise, so only the platform team may look until it is known.
+      owner: watched
+        ? namespaceOwner(
+            {
+              name: namespace,
+              teamLabel: watched.metadata?.labels?.team,
+            },
+            claimants ?? (await this.teams.claimants()),
+          )
+        : undefined,
+      // An unknown cluster, an admin cluster, or no namespace at all (cluster-wide objects)
+      // holds nothing a product team owns.
       system:
         !configured ||
+        !namespace ||
         configured.metadata.role === 'admin' ||
         isSystemNamespace(namespace, this.config.systemNamespaces),
     };
@@ -111,12 +134,11 @@ export class NamespaceAccess {
     namespace: string,
   ): Promise<void> {
     const resource = await this.resource(cluster, namespace);
-    const verb = VERBS[permission.name] ?? permission.name;
-    const reason = resource.system
-      ? `Namespace '${namespace}' on cluster '${cluster}' belongs to the platform: only the platform team may ${verb} it`
-      : `Only the team that owns namespace '${namespace}' on cluster '${cluster}'${
-          resource.owner ? ` (${resource.owner})` : ''
-        } and the platform team may ${verb} it`;
-    await this.gate.require(permission, credentials, resource, reason);
+    await this.gate.require(
+      permission,
+      credentials,
+      resource,
+      deniedReason(resource, VERBS[permission.name] ?? permission.name),
+    );
   }
 }

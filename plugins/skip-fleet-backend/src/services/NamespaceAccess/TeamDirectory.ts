@@ -1,8 +1,10 @@
 import type {
   AuthService,
   CacheService,
+  LoggerService,
 } from '@backstage/backend-plugin-api';
-import { stringifyEntityRef } from '@backstage/catalog-model';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { ServiceUnavailableError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ANNOTATION_NAMESPACE_PREFIX,
@@ -22,26 +24,46 @@ export class TeamDirectory {
     private readonly catalog: CatalogService,
     private readonly auth: AuthService,
     private readonly cache: CacheService,
+    private readonly logger: LoggerService,
   ) {}
 
   static create(options: {
     catalog: CatalogService;
     auth: AuthService;
     cache: CacheService;
+    logger: LoggerService;
   }): TeamDirectory {
-    return new TeamDirectory(options.catalog, options.auth, options.cache);
+    return new TeamDirectory(
+      options.catalog,
+      options.auth,
+      options.cache,
+      options.logger,
+    );
   }
 
   async claimants(): Promise<NamespaceClaimant[]> {
     const cached = await this.cache.get<NamespaceClaimant[]>(CACHE_KEY);
     if (cached) return cached;
-    const { items } = await this.catalog.getEntities(
-      {
-        filter: { kind: 'Group' },
-        fields: ['kind', 'metadata.name', 'metadata.namespace', 'metadata.annotations'],
-      },
-      { credentials: await this.auth.getOwnServiceCredentials() },
-    );
+    let items: Entity[];
+    try {
+      ({ items } = await this.catalog.getEntities(
+        {
+          filter: { kind: 'Group' },
+          fields: [
+            'kind',
+            'metadata.name',
+            'metadata.namespace',
+            'metadata.annotations',
+          ],
+        },
+        { credentials: await this.auth.getOwnServiceCredentials() },
+      ));
+    } catch (error) {
+      this.logger.warn(`Could not read teams from the catalog: ${error}`);
+      throw new ServiceUnavailableError(
+        'The catalog did not answer, so namespace ownership is unknown; try again',
+      );
+    }
     const claimants = items.map(group => ({
       groupRef: stringifyEntityRef(group).toLocaleLowerCase('en-US'),
       name: group.metadata.name,

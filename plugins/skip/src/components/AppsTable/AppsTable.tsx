@@ -158,8 +158,8 @@ function appColumns(options: {
         row.argo ? (
           <ArgoActions
             argo={row.argo}
-            cluster={row.cluster}
-            namespace={row.namespace}
+            cluster={row.argo.destination.cluster ?? row.cluster}
+            namespace={row.argo.destination.namespace ?? row.namespace}
             environment={row.environment}
           />
         ) : undefined,

@@ -147,7 +147,9 @@ function ActionButton(props: {
           size="small"
           variant="outlined"
           aria-label={`${label} ${appName}`}
-          aria-description={denied && !permission.loading ? deniedReason : undefined}
+          aria-description={
+            denied && !permission.loading ? deniedReason : undefined
+          }
           disabled={denied || busy}
           onClick={onClick}
         >
