@@ -274,12 +274,10 @@ export class DefaultFleetService implements FleetService {
         )}`,
       );
     }
-    const kc = this.kubeConfig(cluster);
-    await this.access.require(
-      skipNamespaceReadPermission,
-      credentials,
+    const kc = await this.kubeConfigToLookInto(
       cluster,
       namespace,
+      credentials,
     );
     const objects = KubernetesObjectApi.makeApiClient(kc);
     const core = kc.makeApiClient(CoreV1Api);
@@ -351,12 +349,10 @@ export class DefaultFleetService implements FleetService {
     credentials: BackstageCredentials,
   ): Promise<string> {
     const { cluster, namespace, name } = ref;
-    const kubeConfig = this.kubeConfig(cluster);
-    await this.access.require(
-      skipNamespaceReadPermission,
-      credentials,
+    const kubeConfig = await this.kubeConfigToLookInto(
       cluster,
       namespace,
+      credentials,
     );
     const core = kubeConfig.makeApiClient(CoreV1Api);
     try {
@@ -385,12 +381,10 @@ export class DefaultFleetService implements FleetService {
     onOpen: () => void,
   ): Promise<void> {
     const { cluster, namespace, name } = ref;
-    const kubeConfig = this.kubeConfig(cluster);
-    await this.access.require(
-      skipNamespaceReadPermission,
-      credentials,
+    const kubeConfig = await this.kubeConfigToLookInto(
       cluster,
       namespace,
+      credentials,
     );
     const what = `Pod ${namespace}/${name}`;
     let source: Readable;
@@ -695,6 +689,22 @@ export class DefaultFleetService implements FleetService {
     if (!first)
       throw new NotFoundError(`Pod ${namespace}/${name} has no containers`);
     return first;
+  }
+
+  /** The cluster's KubeConfig, once the caller may look into the namespace (details, events, logs). */
+  private async kubeConfigToLookInto(
+    cluster: string,
+    namespace: string,
+    credentials: BackstageCredentials,
+  ) {
+    const kubeConfig = this.kubeConfig(cluster);
+    await this.access.require(
+      skipNamespaceReadPermission,
+      credentials,
+      cluster,
+      namespace,
+    );
+    return kubeConfig;
   }
 
   private kubeConfig(cluster: string) {
