@@ -13,5 +13,6 @@ export * from './model/upgrade';
 export * from './model/rbac';
 export * from './fleet/types';
 export * from './fleet/clusterErrors';
+export * from './fleet/signals';
 export * from './permissions';
 export * from './annotations';

@@ -124,6 +124,18 @@ export const resourceRefSchema = z.object({
 });
 export type ResourceRef = z.infer<typeof resourceRefSchema>;
 
+/** Names one pod on one cluster. */
+export const podRefSchema = resourceRefSchema.omit({ kind: true });
+export type PodRef = z.infer<typeof podRefSchema>;
+
+/** Names one Argo CD Application: the instance it lives in, its namespace and name. */
+export const argoAppRefSchema = z.object({
+  instance: z.string().min(1),
+  namespace: resourceRefSchema.shape.namespace,
+  name: resourceRefSchema.shape.name,
+});
+export type ArgoAppRef = z.infer<typeof argoAppRefSchema>;
+
 /** Pod log request. */
 export const podLogQuerySchema = z.object({
   container: z

@@ -2,7 +2,14 @@ import type {
   AuditorService,
   AuditorServiceCreateEventOptions,
   AuditorServiceEventSeverityLevel,
+  BackstageCredentials,
 } from '@backstage/backend-plugin-api';
+
+/** Who asks for a change: their credentials decide, the request names them in the audit log. */
+export type Caller = {
+  credentials: BackstageCredentials;
+  request?: AuditorServiceCreateEventOptions['request'];
+};
 
 /** The object on a cluster that a change is made to. */
 export type ClusterChangeTarget = {

@@ -1,2 +1,2 @@
 export { auditClusterChange } from './auditClusterChange';
-export type { ClusterChangeTarget } from './auditClusterChange';
+export type { Caller, ClusterChangeTarget } from './auditClusterChange';

@@ -1,0 +1,6 @@
+/**
+ * Shared React parts of SKIP Portal.
+ *
+ * @packageDocumentation
+ */
+export {};
