@@ -22,6 +22,9 @@ step "PostgreSQL on loopback"
 source "$ROOT/scripts/postgres.sh"
 export SKIP_TEST_REQUIRE_POSTGRES=1
 
+step "generated OpenAPI files match their specs (npm run generate:openapi rewrites them)"
+node scripts/generate-openapi.mjs --check
+
 step "type check"
 npx tsc --noEmit -p tsconfig.json
 

@@ -109,41 +109,29 @@ describe('SKIP permission policy, through the permission backend API', () => {
   });
 
   it('lets any other user read and use the catalog, but not act, not use the Kubernetes proxy, and nothing it does not know', async () => {
-    expect(
-      await authorize(server, 'user:default/dev', skipFleetReadPermission),
-    ).toMatchObject({
-      result: AuthorizeResult.ALLOW,
-    });
-    expect(
-      await authorize(server, 'user:default/dev', kubernetesProxy),
-    ).toMatchObject({
-      result: AuthorizeResult.DENY,
-    });
-    expect(
-      await authorize(server, 'user:default/dev', catalogRead),
-    ).toMatchObject({
-      result: AuthorizeResult.ALLOW,
-    });
-    expect(
-      await authorize(server, 'user:default/dev', unknownPermission),
-    ).toMatchObject({
-      result: AuthorizeResult.DENY,
-    });
+    const decisions = async (permissions: Permission[]) =>
+      Promise.all(
+        permissions.map(async p => ({
+          permission: p.name,
+          result: (await authorize(server, 'user:default/dev', p)).result,
+        })),
+      );
+    expect(await decisions([skipFleetReadPermission, catalogRead])).toEqual(
+      [skipFleetReadPermission, catalogRead].map(p => ({
+        permission: p.name,
+        result: AuthorizeResult.ALLOW,
+      })),
+    );
     // A registered Group with a namespace-prefix annotation would claim namespaces.
-    expect(
-      await authorize(server, 'user:default/dev', catalogLocationCreate),
-    ).toMatchObject({
-      result: AuthorizeResult.DENY,
-    });
-    expect(
-      await authorize(
-        server,
-        'user:default/dev',
-        skipUpgradeRunCreatePermission,
-      ),
-    ).toMatchObject({
-      result: AuthorizeResult.DENY,
-    });
+    const denied = [
+      kubernetesProxy,
+      unknownPermission,
+      catalogLocationCreate,
+      skipUpgradeRunCreatePermission,
+    ];
+    expect(await decisions(denied)).toEqual(
+      denied.map(p => ({ permission: p.name, result: AuthorizeResult.DENY })),
+    );
   });
 
   it('refuses a user request for a team-scoped permission without naming the team', async () => {

@@ -16,3 +16,8 @@ export * from './fleet/clusterErrors';
 export * from './fleet/signals';
 export * from './permissions';
 export * from './annotations';
+export * from './client';
+export type {
+  paths as SkipFleetPaths,
+  components as SkipFleetComponents,
+} from './generated/skipFleet';

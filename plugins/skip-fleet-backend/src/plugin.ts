@@ -3,6 +3,7 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import {
   skipArgoAppRefreshPermission,
   skipArgoAppSyncPermission,
@@ -10,6 +11,7 @@ import {
   skipNamespaceReadPermission,
 } from '@internal/plugin-skip-common';
 import {
+  ClusterCalls,
   ClusterNamespaceResource,
   clusterNamespaceResourceRef,
   clusterNamespaceRules,
@@ -20,8 +22,12 @@ import {
 import { NamespaceAccess, TeamDirectory } from './services/NamespaceAccess';
 import { DatabaseClusterStatusStore } from './database/DatabaseClusterStatusStore';
 import { createRouter } from './router';
-import { FleetCache } from './services/FleetCache';
-import { DefaultFleetService } from './services/FleetService';
+import { FleetCache, scheduleClusterProbes } from './services/FleetCache';
+import { ChangeSignals } from './services/ChangeSignals';
+import { DefaultAppLookup, EntityLookup } from './services/AppLookup';
+import { DefaultArgoActions } from './services/ArgoActions';
+import { DefaultPodLogs } from './services/PodLogs';
+import { DefaultResourceInspector } from './services/ResourceInspector';
 import { rememberClusterStatus } from './services/rememberClusterStatus';
 
 /** The fleet backend: a watch cache of every cluster, served from memory. */
@@ -37,6 +43,8 @@ export const skipFleetPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         database: coreServices.database,
         lifecycle: coreServices.lifecycle,
+        scheduler: coreServices.scheduler,
+        signals: signalsServiceRef,
         auditor: coreServices.auditor,
         auth: coreServices.auth,
         cacheService: coreServices.cache,
@@ -56,10 +64,25 @@ export const skipFleetPlugin = createBackendPlugin({
           logger,
           remembered: await store.list(),
         });
-        const stopRemembering = rememberClusterStatus({ cache, store, logger });
-        lifecycle.addStartupHook(() => cache.start());
+        const changeSignals = ChangeSignals.create({
+          cache,
+          signals: deps.signals,
+          logger,
+        });
+        await scheduleClusterProbes({ scheduler: deps.scheduler, cache });
+        await rememberClusterStatus({
+          cache,
+          store,
+          scheduler: deps.scheduler,
+          logger,
+        });
+        lifecycle.addStartupHook(() => {
+          // Listening first makes the cache's first lists the baseline, not changes.
+          changeSignals.start();
+          cache.start();
+        });
         lifecycle.addShutdownHook(async () => {
-          stopRemembering();
+          changeSignals.stop();
           await cache.stop();
         });
         const access = NamespaceAccess.create({
@@ -88,16 +111,33 @@ export const skipFleetPlugin = createBackendPlugin({
           rules: clusterNamespaceRules,
           getResources: refs => access.resourcesForRefs(refs),
         });
-        const fleet = DefaultFleetService.create({
+        const calls = ClusterCalls.create({ clients: deps.clients, logger });
+        const apps = DefaultAppLookup.create({
           cache,
-          clients: deps.clients,
-          catalog: deps.catalog,
+          entities: EntityLookup.create({
+            catalog: deps.catalog,
+            cache: deps.cacheService,
+          }),
           access,
+        });
+        const resources = DefaultResourceInspector.create({ access, calls });
+        const podLogs = DefaultPodLogs.create({ access, calls, logger });
+        const argo = DefaultArgoActions.create({
+          cache,
+          access,
+          calls,
           auditor: deps.auditor,
-          logger,
         });
         httpRouter.use(
-          await createRouter({ auth: deps.auth, httpAuth, permissions, fleet }),
+          await createRouter({
+            auth: deps.auth,
+            httpAuth,
+            permissions,
+            apps,
+            resources,
+            podLogs,
+            argo,
+          }),
         );
       },
     });

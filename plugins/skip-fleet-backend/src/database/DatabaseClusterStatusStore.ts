@@ -1,10 +1,8 @@
-import {
-  DatabaseService,
-  resolvePackagePath,
-} from '@backstage/backend-plugin-api';
+import { DatabaseService } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
 import type { RememberedCluster } from '../services/FleetCache';
 import { ClusterStatusStore } from './ClusterStatusStore';
+import { migrationsConfig } from './migrationsConfig';
 
 const TABLE = 'skip_fleet_cluster_status';
 
@@ -17,11 +15,6 @@ type Row = {
   last_seen_at: string | Date | null;
 };
 
-const migrationsDir = resolvePackagePath(
-  '@internal/plugin-skip-fleet-backend',
-  'migrations',
-);
-
 /** {@link ClusterStatusStore} on the plugin's own database (SQLite or PostgreSQL). */
 export class DatabaseClusterStatusStore implements ClusterStatusStore {
   private constructor(private readonly db: Knex) {}
@@ -31,10 +24,7 @@ export class DatabaseClusterStatusStore implements ClusterStatusStore {
   }): Promise<DatabaseClusterStatusStore> {
     const client = await options.database.getClient();
     if (!options.database.migrations?.skip) {
-      await client.migrate.latest({
-        directory: migrationsDir,
-        tableName: 'skip_fleet_knex_migrations',
-      });
+      await client.migrate.latest(migrationsConfig);
     }
     return new DatabaseClusterStatusStore(client);
   }

@@ -1,18 +1,107 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import YAML from 'yaml';
+import request from 'supertest';
+import {
+  contractCheckingProxy,
+  specOperations,
+} from '../__testUtils__/contractCheckingProxy';
+import { fleetRestorer } from '../__testUtils__/restoreFleet';
+import {
+  FleetTestBackend,
+  startFleetTestBackend,
+  user,
+} from '../__testUtils__/startFleetTestBackend';
 
-const spec = YAML.parse(fs.readFileSync(path.join(__dirname, 'openapi.yaml'), 'utf8'));
-const router = fs.readFileSync(path.join(__dirname, '..', 'router.ts'), 'utf8');
+jest.setTimeout(90_000);
 
-describe('the OpenAPI contract', () => {
-  it('documents exactly the routes the router serves, with the same methods', () => {
-    const served = [...router.matchAll(/router\.(get|post|put|patch|delete)\(\s*'([^']+)'/g)]
-      .map(([, method, route]) => `${method} ${route.replace(/:(\w+)/g, '{$1}')}`)
-      .sort();
-    const documented = Object.entries(spec.paths as Record<string, object>)
-      .flatMap(([route, operations]) => Object.keys(operations).map(method => `${method} ${route}`))
-      .sort();
-    expect(documented).toEqual(served);
+describe('the OpenAPI contract, against real answers from the simulated fleet', () => {
+  let backend: FleetTestBackend;
+  let proxy: Awaited<ReturnType<typeof contractCheckingProxy>>;
+  const fleet = fleetRestorer(() => backend.sim);
+
+  beforeAll(async () => {
+    backend = await startFleetTestBackend();
+    await backend.joinedApps();
+    proxy = await contractCheckingProxy(backend.server);
+  });
+  afterAll(async () => {
+    await fleet.restore();
+    await backend?.stop();
+  });
+
+  it('answers every operation, successes and errors alike, as the spec describes', async () => {
+    const apps = await backend.joinedApps();
+    const argo = apps.items.find(i => i.cluster === 'atkv3-dev')!.argo!;
+    const argoCluster = [...backend.sim.clusters.values()].find(c =>
+      c.store.get(
+        'argoproj.io/v1alpha1',
+        'Application',
+        argo.namespace,
+        argo.name,
+      ),
+    )!.name;
+    fleet.remember({
+      cluster: argoCluster,
+      apiVersion: 'argoproj.io/v1alpha1',
+      kind: 'Application',
+      namespace: argo.namespace,
+      name: argo.name,
+    });
+    const argoPath = `/argocd/${argo.instance}/${argo.namespace}/${argo.name}`;
+    const pod = backend.sim
+      .cluster('atkv3-dev')
+      .store.list('v1', 'Pod', 'matrikkel-api-main')[0].metadata.name;
+    const calls: [string, string, object?][] = [
+      ['get', '/clusters'],
+      ['get', '/apps?entityRef=component:default/matrikkel-api'],
+      ['get', '/apps?team=group:default/matrikkel'],
+      ['get', '/apps?entityRef=component:default/no-such-component'],
+      ['get', '/apps'],
+      ['get', '/namespaces?team=group:default/matrikkel'],
+      ['get', '/namespaces'],
+      [
+        'get',
+        '/resources/atkv3-dev/matrikkel-api-main/Application/matrikkel-api',
+      ],
+      ['get', `/resources/atkv3-dev/matrikkel-api-main/Pod/${pod}`],
+      ['get', '/resources/no-such-cluster/matrikkel-api-main/Pod/x'],
+      ['get', '/resources/atkv3-dev/Bad_Namespace/Pod/x'],
+      ['get', `/pods/atkv3-dev/matrikkel-api-main/${pod}/log?tailLines=3`],
+      ['get', '/pods/atkv3-dev/matrikkel-api-main/no-such-pod/log'],
+      ['post', `${argoPath}/refresh`, { type: 'hard' }],
+      ['post', `${argoPath}/refresh`, { type: 'soft' }],
+      ['post', `${argoPath}/sync`, {}],
+      ['post', `${argoPath}/sync`, {}],
+      ['post', '/argocd/argocd-nonprod/argocd/no-such-app/sync', {}],
+    ];
+    const statuses: string[] = [];
+    for (const [method, path, body] of calls) {
+      const call = request(proxy.app)
+        [method as 'get' | 'post'](`/api/skip-fleet${path}`)
+        .set('Authorization', user);
+      const res = await (body ? call.send(body) : call);
+      statuses.push(`${method.toUpperCase()} ${path}: ${res.status}`);
+    }
+    expect(proxy.violations).toEqual([]);
+    // The calls above meet every kind of answer they are meant to.
+    expect(statuses.map(s => s.replace(/^.*: /, ''))).toEqual([
+      '200',
+      '200',
+      '200',
+      '404',
+      '400',
+      '200',
+      '400',
+      '200',
+      '200',
+      '404',
+      '400',
+      '200',
+      '404',
+      '202',
+      '400',
+      '202',
+      '409',
+      '404',
+    ]);
+    expect([...proxy.exercised].sort()).toEqual(specOperations().sort());
   });
 });

@@ -5,7 +5,6 @@ import type {
 import { NotAllowedError } from '@backstage/errors';
 import {
   AuthorizeResult,
-  BasicPermission,
   ResourcePermission,
 } from '@backstage/plugin-permission-common';
 import {
@@ -15,8 +14,8 @@ import {
 
 /**
  * Asks the permission framework once per request and applies a conditional answer to
- * the objects the plugin already holds, so one policy call covers a whole list. The one
- * place a SKIP backend plugin checks a permission.
+ * the objects the plugin already holds, so one policy call covers a whole list. With
+ * {@link requireBasicPermission}, the one way a SKIP backend plugin checks a permission.
  */
 export class ResourcePermissionGate<TResource> {
   private readonly applyConditions: ReturnType<
@@ -60,19 +59,5 @@ export class ResourcePermissionGate<TResource> {
   ): Promise<void> {
     const allowed = await this.predicate(permission, credentials);
     if (!allowed(resource)) throw new NotAllowedError(deniedReason);
-  }
-
-  /** Throws a {@link NotAllowedError} with the given reason unless the caller holds a basic permission. */
-  async requireBasic(
-    permission: BasicPermission,
-    credentials: BackstageCredentials,
-    deniedReason: string,
-  ): Promise<void> {
-    const [decision] = await this.permissions.authorize([{ permission }], {
-      credentials,
-    });
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(deniedReason);
-    }
   }
 }

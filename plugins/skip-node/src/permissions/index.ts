@@ -17,3 +17,4 @@ export {
   createSkipNamespaceConditionalDecision,
 } from './clusterNamespaceConditions';
 export { ResourcePermissionGate } from './ResourcePermissionGate';
+export { requireBasicPermission } from './requireBasicPermission';

@@ -12,5 +12,9 @@ export interface ArgoActions {
     request: ArgoRefreshRequest,
     caller: Caller,
   ): Promise<void>;
-  sync(ref: ArgoAppRef, request: ArgoSyncRequest, caller: Caller): Promise<void>;
+  sync(
+    ref: ArgoAppRef,
+    request: ArgoSyncRequest,
+    caller: Caller,
+  ): Promise<void>;
 }

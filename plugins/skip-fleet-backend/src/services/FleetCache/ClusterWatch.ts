@@ -6,9 +6,6 @@ import {
   KubernetesListObject,
   KubernetesObject,
   ListWatch,
-  V1Deployment,
-  V1Namespace,
-  V1Node,
   VersionApi,
   Watch,
 } from '@kubernetes/client-node';
@@ -17,33 +14,22 @@ import type {
   ClusterErrorCategory,
   Reachability,
 } from '@internal/plugin-skip-common';
-import { classifyClusterError } from '@internal/plugin-skip-node';
-import { withTimeout } from '../withTimeout';
-import { ArgoApplication, SkiperatorApplication } from './kubeTypes';
+import {
+  classifyClusterError,
+  makeClusterClients,
+  runWithDeadline,
+} from '@internal/plugin-skip-node';
+import { WatchedKind, WatchedKinds } from './kubeTypes';
 
-/** GKE on VMware's own record of a cluster, kept in its admin cluster. */
-export type OnPremClusterObject = KubernetesObject & {
-  spec?: { gkeOnPremVersion?: string };
-  status?: { version?: string; state?: string; lastUpdateTime?: string };
-};
-
-/** The kinds the cache watches, with the object type each holds. */
-export type WatchedKinds = {
-  nodes: V1Node;
-  namespaces: V1Namespace;
-  skiperatorApps: SkiperatorApplication;
-  deployments: V1Deployment;
-  argoApps: ArgoApplication;
-  onpremUserClusters: OnPremClusterObject;
-  onpremAdminClusters: OnPremClusterObject;
-};
-export type WatchedKind = keyof WatchedKinds;
-
-/** Called whenever a watched object of a cluster changes. */
+/**
+ * Called whenever a watched object of a cluster changes. `initial` is true for the objects
+ * of a kind's first list since start: what the cluster already held, not a change.
+ */
 export type ChangeListener = <K extends WatchedKind>(
   kind: K,
   type: 'add' | 'update' | 'delete',
   object: WatchedKinds[K],
+  initial: boolean,
 ) => void;
 
 export type ClusterWatchOptions = {
@@ -55,8 +41,9 @@ export type ClusterWatchOptions = {
   /** Admin clusters hold the on-prem cluster objects that carry platform versions. */
   isAdminCluster: boolean;
   onChange: ChangeListener;
-  /** How often to ask /version, which doubles as the liveness probe. */
-  probeIntervalMs?: number;
+  /** Called when reachability, its error, the Kubernetes version or an unreadable kind changes. */
+  onStatusChange?: () => void;
+  /** How long one GET /version (the liveness probe) may take. */
   probeTimeoutMs?: number;
 };
 
@@ -76,7 +63,8 @@ export class ClusterWatch {
   >();
   private readonly restartDelays = new Map<WatchedKind, number>();
   private readonly restartTimers = new Set<NodeJS.Timeout>();
-  private probeTimer?: NodeJS.Timeout;
+  /** Kinds whose first list has been delivered; later events are changes. */
+  private readonly listed = new Set<WatchedKind>();
   private stopped = false;
 
   reachability: Reachability = 'pending';
@@ -151,12 +139,12 @@ export class ClusterWatch {
       );
     }
     for (const kind of this.informers.keys()) this.startInformer(kind);
+    // The scheduler repeats the probe; the first one runs now so versions show at once.
     void this.probe();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
-    clearTimeout(this.probeTimer);
     for (const timer of this.restartTimers) clearTimeout(timer);
     await Promise.all(
       [...this.informers.values()].map(i => i.stop().catch(() => {})),
@@ -196,7 +184,12 @@ export class ClusterWatch {
         // The library opens the watch after the list even if stop() ran meanwhile.
         if (this.stopped) throw new Error('stopped');
         this.markSeen();
-        this.kindErrors.delete(kind);
+        if (this.kindErrors.delete(kind)) this.options.onStatusChange?.();
+        if (!this.listed.has(kind)) {
+          // ListWatch hands the items to its handlers synchronously once this promise
+          // resolves; a macrotask runs after them, so only the first list counts as initial.
+          setImmediate(() => this.listed.add(kind));
+        }
         return list;
       },
       false,
@@ -206,7 +199,7 @@ export class ClusterWatch {
       informer.on(type, object => {
         this.markSeen();
         this.restartDelays.delete(kind);
-        onChange(kind, type, object as any);
+        onChange(kind, type, object as any, !this.listed.has(kind));
       });
     }
     informer.on('error', error => this.onInformerError(kind, error));
@@ -227,7 +220,10 @@ export class ClusterWatch {
     const message = classified.detail;
     if (classified.status !== undefined) {
       // The cluster answered: it is up, this one kind is not readable.
-      this.kindErrors.set(kind, classified.category);
+      if (this.kindErrors.get(kind) !== classified.category) {
+        this.kindErrors.set(kind, classified.category);
+        this.options.onStatusChange?.();
+      }
     } else {
       this.markUnreachable(classified.category, message);
     }
@@ -246,38 +242,46 @@ export class ClusterWatch {
     this.restartTimers.add(timer);
   }
 
-  private async probe() {
+  /** Asks GET /version: the liveness probe, and where the Kubernetes version comes from. */
+  async probe(signal?: AbortSignal): Promise<void> {
     if (this.stopped) return;
-    const {
-      kubeConfig,
-      probeIntervalMs = 10_000,
-      probeTimeoutMs = 5_000,
-    } = this.options;
+    const { kubeConfig, probeTimeoutMs = 5_000 } = this.options;
     try {
-      const version = await withTimeout(
-        kubeConfig.makeApiClient(VersionApi).getCode(),
-        probeTimeoutMs,
-        () =>
-          Object.assign(
-            new Error(`GET /version timed out after ${probeTimeoutMs} ms`),
-            { name: 'TimeoutError' },
-          ),
+      const version = await runWithDeadline(
+        deadline =>
+          makeClusterClients(kubeConfig, deadline, {})
+            .api(VersionApi)
+            .getCode(),
+        {
+          timeoutMs: probeTimeoutMs,
+          signal,
+          onDeadline: () =>
+            Object.assign(
+              new Error(`GET /version timed out after ${probeTimeoutMs} ms`),
+              { name: 'TimeoutError' },
+            ),
+        },
       );
-      this.kubernetesVersion = version.gitVersion;
+      if (this.stopped) return;
+      if (this.kubernetesVersion !== version.gitVersion) {
+        this.kubernetesVersion = version.gitVersion;
+        this.options.onStatusChange?.();
+      }
       this.markSeen();
     } catch (error) {
+      // A probe cut short by shutdown or the scheduler says nothing about the cluster.
+      if (this.stopped || signal?.aborted) return;
       const classified = classifyClusterError(error);
       this.markUnreachable(classified.category, classified.detail);
-    }
-    if (!this.stopped) {
-      this.probeTimer = setTimeout(() => void this.probe(), probeIntervalMs);
     }
   }
 
   private markSeen() {
     this.lastSeenAt = new Date();
+    if (this.reachability === 'reachable') return;
     this.reachability = 'reachable';
     this.errorCategory = undefined;
+    this.options.onStatusChange?.();
   }
 
   private markUnreachable(category: ClusterErrorCategory, detail: string) {
@@ -286,7 +290,10 @@ export class ClusterWatch {
         `Cluster ${this.cluster} is ${category}: ${detail}`,
       );
     }
+    const changed =
+      this.reachability !== 'unreachable' || this.errorCategory !== category;
     this.reachability = 'unreachable';
     this.errorCategory = category;
+    if (changed) this.options.onStatusChange?.();
   }
 }

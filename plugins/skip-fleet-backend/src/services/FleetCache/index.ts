@@ -1,2 +1,5 @@
 export { FleetCache } from './FleetCache';
-export type { RememberedCluster } from './FleetCache';
+export type { RememberedCluster } from './ClusterRows';
+export type { FleetChange } from './FleetChange';
+export type { AppRef } from './refs';
+export { scheduleClusterProbes } from './scheduleClusterProbes';

@@ -1,4 +1,9 @@
-import type { KubernetesObject } from '@kubernetes/client-node';
+import type {
+  KubernetesObject,
+  V1Deployment,
+  V1Namespace,
+  V1Node,
+} from '@kubernetes/client-node';
 
 /** The fields of a Skiperator Application the portal reads (skiperator.kartverket.no/v1alpha1). */
 export type SkiperatorApplication = KubernetesObject & {
@@ -50,3 +55,21 @@ export type ArgoApplication = KubernetesObject & {
     }>;
   };
 };
+
+/** GKE on VMware's own record of a cluster, kept in its admin cluster. */
+export type OnPremClusterObject = KubernetesObject & {
+  spec?: { gkeOnPremVersion?: string };
+  status?: { version?: string; state?: string; lastUpdateTime?: string };
+};
+
+/** The kinds the cache watches, with the object type each holds. */
+export type WatchedKinds = {
+  nodes: V1Node;
+  namespaces: V1Namespace;
+  skiperatorApps: SkiperatorApplication;
+  deployments: V1Deployment;
+  argoApps: ArgoApplication;
+  onpremUserClusters: OnPremClusterObject;
+  onpremAdminClusters: OnPremClusterObject;
+};
+export type WatchedKind = keyof WatchedKinds;

@@ -55,6 +55,28 @@ function deployment(
 }
 
 describe('summarizeApp', () => {
+  it('answers conditions with the fields of the contract only (Skiperator adds observedGeneration)', () => {
+    const ready = {
+      type: 'Ready',
+      status: 'True' as const,
+      reason: 'ReadyReplicas',
+      message: '2 of 2 replicas ready',
+      lastTransitionTime: '2026-11-24T10:00:00Z',
+    };
+    const summary = summarizeApp({
+      cluster: 'atkv3-dev',
+      environment: 'dev',
+      app: {
+        ...app,
+        status: {
+          ...app.status,
+          conditions: [{ ...ready, observedGeneration: 3 } as typeof ready],
+        },
+      },
+    });
+    expect(summary.conditions).toStrictEqual([ready]);
+  });
+
   it('splits the image tag and names every owned resource with its own health', () => {
     const summary = summarizeApp({
       cluster: 'atkv3-dev',

@@ -148,7 +148,14 @@ export function summarizeApp(options: {
   const desired =
     deployment?.spec?.replicas ??
     (typeof replicasSpec === 'number' ? replicasSpec : replicasSpec?.min ?? 1);
-  const conditions = (status.conditions ?? []) as Condition[];
+  // Only the fields of the contract: Skiperator adds others (observedGeneration).
+  const conditions: Condition[] = (status.conditions ?? []).map(c => ({
+    type: c.type,
+    status: c.status,
+    reason: c.reason,
+    message: c.message,
+    lastTransitionTime: c.lastTransitionTime,
+  }));
   const readyCondition = conditions.find(c => c.type === 'Ready');
   const healths: Health[] = [
     healthOfSkiperatorStatus(status.summary?.status),

@@ -1,10 +1,12 @@
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { NotFoundError } from '@backstage/errors';
 import type { ResourcePermission } from '@backstage/plugin-permission-common';
 import {
   isSystemNamespace,
   namespaceOwner,
   NamespaceClaimant,
   parseClusterNamespaceRef,
+  skipNamespaceReadPermission,
 } from '@internal/plugin-skip-common';
 import {
   ClusterNamespaceResource,
@@ -139,6 +141,26 @@ export class NamespaceAccess {
       credentials,
       resource,
       deniedReason(resource, VERBS[permission.name] ?? permission.name),
+    );
+  }
+
+  /**
+   * Throws a 404 for a cluster that is not configured, then a 403 unless the caller may
+   * look into the namespace (live details, events, logs).
+   */
+  async requireToLookInto(
+    credentials: BackstageCredentials,
+    cluster: string,
+    namespace: string,
+  ): Promise<void> {
+    if (!this.config.cluster(cluster)) {
+      throw new NotFoundError(`No cluster '${cluster}'`);
+    }
+    await this.require(
+      skipNamespaceReadPermission,
+      credentials,
+      cluster,
+      namespace,
     );
   }
 }

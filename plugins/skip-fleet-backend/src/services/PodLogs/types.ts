@@ -1,9 +1,6 @@
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import type { Readable } from 'node:stream';
-import type {
-  PodLogQuery,
-  PodRef,
-} from '@internal/plugin-skip-common';
+import type { PodLogQuery, PodRef } from '@internal/plugin-skip-common';
 
 /** A pod's log, read once or followed (owning team and platform team only). */
 export interface PodLogs {

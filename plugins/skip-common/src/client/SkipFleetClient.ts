@@ -1,0 +1,146 @@
+// openapi-fetch names its methods after the HTTP verbs (GET, POST), which new-cap takes for constructors.
+/* eslint-disable new-cap */
+import { ResponseError } from '@backstage/errors';
+import createClient, { type Middleware } from 'openapi-fetch';
+import type {
+  AppsResponse,
+  ArgoAppRef,
+  ArgoSyncRequest,
+  ListClustersResponse,
+  NamespacesResponse,
+  PodRef,
+  ResourceDetails,
+  ResourceRef,
+} from '../fleet/types';
+import type { ArgoRefreshType } from '../model/argocd';
+import type { paths } from '../generated/skipFleet';
+import type { PodLogOptions, SkipFleetApi } from './SkipFleetApi';
+
+/** What the client needs of Backstage, in the shape both the frontend's and the backend's services have. */
+export type SkipFleetClientOptions = {
+  discoveryApi: { getBaseUrl(pluginId: string): Promise<string> };
+  fetchApi: { fetch: typeof fetch };
+};
+
+/** Every answer that is not 2xx becomes the Backstage error the backend sent. */
+const throwOnError: Middleware = {
+  async onResponse({ response }) {
+    if (!response.ok) throw await ResponseError.fromResponse(response);
+    return undefined;
+  },
+};
+
+/** {@link SkipFleetApi} over HTTP, typed by the skip-fleet OpenAPI spec; works in the browser and in backends. */
+export class SkipFleetClient implements SkipFleetApi {
+  private readonly discoveryApi: SkipFleetClientOptions['discoveryApi'];
+  private readonly client;
+
+  constructor(options: SkipFleetClientOptions) {
+    this.discoveryApi = options.discoveryApi;
+    this.client = createClient<paths>({
+      fetch: request => options.fetchApi.fetch(request),
+    });
+    this.client.use(throwOnError);
+  }
+
+  async listClusters(): Promise<ListClustersResponse> {
+    const { data } = await this.client.GET('/clusters', {
+      baseUrl: await this.baseUrl(),
+    });
+    return data!;
+  }
+
+  async getApps(
+    query: { entityRef: string } | { team: string },
+  ): Promise<AppsResponse> {
+    const { data } = await this.client.GET('/apps', {
+      baseUrl: await this.baseUrl(),
+      params: { query },
+    });
+    return data!;
+  }
+
+  async getNamespaces(query: { team: string }): Promise<NamespacesResponse> {
+    const { data } = await this.client.GET('/namespaces', {
+      baseUrl: await this.baseUrl(),
+      params: { query },
+    });
+    return data!;
+  }
+
+  async getResourceDetails(ref: ResourceRef): Promise<ResourceDetails> {
+    const { data } = await this.client.GET(
+      '/resources/{cluster}/{namespace}/{kind}/{name}',
+      { baseUrl: await this.baseUrl(), params: { path: ref } },
+    );
+    return data!;
+  }
+
+  async getPodLog(ref: PodRef, options?: PodLogOptions): Promise<string> {
+    const { data } = await this.client.GET(
+      '/pods/{cluster}/{namespace}/{name}/log',
+      {
+        baseUrl: await this.baseUrl(),
+        params: { path: ref, query: { ...options } },
+        parseAs: 'text',
+      },
+    );
+    return data!;
+  }
+
+  async *followPodLog(
+    ref: PodRef,
+    options: PodLogOptions & { signal: AbortSignal },
+  ): AsyncIterable<string> {
+    const { signal, ...query } = options;
+    const { data: body } = await this.client.GET(
+      '/pods/{cluster}/{namespace}/{name}/log',
+      {
+        baseUrl: await this.baseUrl(),
+        params: { path: ref, query: { ...query, follow: 'true' } },
+        parseAs: 'stream',
+        signal,
+      },
+    );
+    if (!body) return;
+    const reader = body.getReader();
+    const decoder = new TextDecoder();
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        const text = decoder.decode(value, { stream: true });
+        if (text) yield text;
+      }
+    } catch (error) {
+      // Aborting is how the caller stops following; it is not a failure.
+      if (signal.aborted) return;
+      throw error;
+    } finally {
+      reader.releaseLock();
+    }
+  }
+
+  async refreshArgoApp(app: ArgoAppRef, type: ArgoRefreshType): Promise<void> {
+    await this.client.POST('/argocd/{instance}/{namespace}/{name}/refresh', {
+      baseUrl: await this.baseUrl(),
+      params: { path: app },
+      body: { type },
+    });
+  }
+
+  async syncArgoApp(
+    app: ArgoAppRef,
+    request?: Partial<ArgoSyncRequest>,
+  ): Promise<void> {
+    await this.client.POST('/argocd/{instance}/{namespace}/{name}/sync', {
+      baseUrl: await this.baseUrl(),
+      params: { path: app },
+      body: request ?? {},
+    });
+  }
+
+  private baseUrl(): Promise<string> {
+    return this.discoveryApi.getBaseUrl('skip-fleet');
+  }
+}

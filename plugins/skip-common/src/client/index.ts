@@ -1,0 +1,3 @@
+export type { SkipFleetApi, PodLogOptions } from './SkipFleetApi';
+export { SkipFleetClient } from './SkipFleetClient';
+export type { SkipFleetClientOptions } from './SkipFleetClient';

@@ -1,0 +1,89 @@
+import request from 'supertest';
+import {
+  FleetTestBackend,
+  startFleetTestBackend,
+  user,
+} from './__testUtils__/startFleetTestBackend';
+
+jest.setTimeout(90_000);
+
+describe('drill-down and pod logs, read live from the simulated fleet', () => {
+  let backend: FleetTestBackend;
+  const get = (path: string) =>
+    request(backend.server)
+      .get(`/api/skip-fleet${path}`)
+      .set('Authorization', user);
+
+  beforeAll(async () => {
+    backend = await startFleetTestBackend();
+    await backend.joinedApps();
+  });
+  afterAll(() => backend?.stop());
+
+  it('explains a failing resource with its events and pods', async () => {
+    const res = await get(
+      '/resources/atkv3-dev/matrikkel-api-main/Application/matrikkel-api',
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.pods.length).toBeGreaterThan(0);
+    expect(
+      res.body.pods[0].containers.find((c: any) => c.name === 'matrikkel-api')
+        .reason,
+    ).toMatch(/ImagePullBackOff|ErrImagePull/);
+    expect(res.body.events.map((e: any) => e.reason)).toContain('Failed');
+  });
+
+  it('answers bad input with a 400 that names the field, before reaching a cluster', async () => {
+    const res = await get('/resources/atkv3-dev/Not_A_Namespace/Deployment/x');
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(/^Invalid path: namespace: /);
+    const noQuery = await get('/apps');
+    expect(noQuery.status).toBe(400);
+    expect(noQuery.body.error.message).toMatch(/entityRef or team/);
+  });
+
+  it("reads a pod's last log lines as text", async () => {
+    const details = await get(
+      '/resources/atgcp1-sandbox/nrl-register-main/Application/nrl-register',
+    );
+    const pod = details.body.pods[0].name;
+    const res = await get(
+      `/pods/atgcp1-sandbox/nrl-register-main/${pod}/log?tailLines=5`,
+    );
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('text/plain; charset=utf-8');
+    expect(res.text.trimEnd().split('\n').length).toBeLessThanOrEqual(5);
+    expect(res.text).toMatch(/postgres:5432/);
+  });
+
+  it('follows a pod log live, and answers a missing pod with a 404 instead of an empty stream', async () => {
+    const details = await get(
+      '/resources/atgcp1-sandbox/nrl-register-main/Application/nrl-register',
+    );
+    const pod = details.body.pods[0].name;
+    const { port } = backend.server.address() as { port: number };
+    const aborter = new AbortController();
+    const res = await fetch(
+      `http://localhost:${port}/api/skip-fleet/pods/atgcp1-sandbox/nrl-register-main/${pod}/log?follow=true&tailLines=5`,
+      { headers: { Authorization: user }, signal: aborter.signal },
+    );
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-cache');
+    expect(res.headers.get('x-accel-buffering')).toBe('no');
+    const reader = res.body!.getReader();
+    let text = '';
+    while (!text.includes('refused')) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      text += Buffer.from(value).toString('utf8');
+    }
+    expect(text).toMatch(/Connection to postgres:5432 refused/);
+    aborter.abort();
+
+    const missing = await get(
+      '/pods/atgcp1-sandbox/nrl-register-main/no-such-pod/log?follow=true',
+    );
+    expect(missing.status).toBe(404);
+    expect(missing.body.error.message).toMatch(/no-such-pod/);
+  });
+});

@@ -1,0 +1,2 @@
+export { DefaultArgoActions } from './DefaultArgoActions';
+export type { ArgoActions } from './types';

@@ -1,2 +1,0 @@
-export { DefaultFleetService } from './DefaultFleetService';
-export type { FleetService, ArgoAppRef } from './types';

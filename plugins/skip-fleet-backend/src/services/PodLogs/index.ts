@@ -1,0 +1,2 @@
+export { DefaultPodLogs } from './DefaultPodLogs';
+export type { PodLogs } from './types';

@@ -1,0 +1,2 @@
+export { DefaultResourceInspector } from './DefaultResourceInspector';
+export type { ResourceInspector } from './types';
