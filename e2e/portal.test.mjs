@@ -159,3 +159,45 @@ test('from the catalog to a crash-looping app\'s pod log', { timeout: 120_000 },
   await waitOrShoot(log.getByText(/Connection to postgres:5432 refused/).first(), 'nrl-register-log');
   await page.screenshot({ path: path.join(shots, 'drill-down-pod-log.png'), fullPage: true });
 });
+
+test('a change on a cluster reaches an open component tab through a signal, not a poll', { timeout: 120_000 }, async () => {
+  const signalFrames = [];
+  const appsAnswers = [];
+  page.on('websocket', ws =>
+    ws.on('framereceived', frame => {
+      if (String(frame.payload).includes('skip-fleet:changes')) signalFrames.push(Date.now());
+    }),
+  );
+  page.on('request', request => {
+    if (request.url().includes('/api/skip-fleet/apps?')) appsAnswers.push({ at: Date.now(), request });
+  });
+  await openSkipTab('geonorge-download');
+  const prodRow = page.locator('tr', { hasText: 'atkv3-prod' }).filter({ hasText: 'geonorge-download' }).first();
+  await waitOrShoot(prodRow, 'geonorge-download-tab');
+  await prodRow.getByText('geonorge-download:3.0.0', { exact: false }).first().waitFor();
+
+  // What a developer's pipeline would do: a new image on the app (prod syncs by hand, so nothing reverts it).
+  const changedAt = Date.now();
+  await kubectl('atkv3-prod', 'patch', 'applications.skiperator.kartverket.no', 'geonorge-download', '-n', 'geonorge-download-main', '--type', 'merge', '-p', '{"spec":{"image":"ghcr.io/kartverket/geonorge-download:3.0.0-hotfix"}}');
+  await waitOrShoot(prodRow.getByText('geonorge-download:3.0.0-hotfix').first(), 'signal-update', 20_000);
+  const shownAfterMs = Date.now() - changedAt;
+
+  const firstSignal = signalFrames.find(at => at >= changedAt);
+  assert.ok(firstSignal, 'a skip-fleet:changes signal arrived after the change');
+  const refetch = appsAnswers.find(a => a.at >= firstSignal);
+  assert.ok(refetch, 'the tab asked for its apps again after the signal');
+  // The fallback poll is 60 s; the change was on screen long before one could have run.
+  assert.ok(shownAfterMs < 20_000, `shown after ${shownAfterMs} ms`);
+  process.stderr.write(`change on a cluster shown in an open tab after ${shownAfterMs} ms\n`);
+});
+
+/** kubectl against the simulated fleet the portal runs on. */
+async function kubectl(context, ...args) {
+  const { execFile } = await import('node:child_process');
+  const kubeconfig = path.join(root, '.skip-run', 'sim-e2e', 'kubeconfig.yaml');
+  return new Promise((resolve, reject) =>
+    execFile('kubectl', ['--kubeconfig', kubeconfig, '--context', context, ...args], { timeout: 30_000 }, (error, stdout, stderr) =>
+      error ? reject(new Error(`kubectl ${args.join(' ')}: ${stderr || error.message}`)) : resolve(stdout),
+    ),
+  );
+}

@@ -2,34 +2,18 @@ import type {
   AppsResponse,
   NamespacesResponse,
 } from '@internal/plugin-skip-common';
-import request from 'supertest';
 import { eventually } from './__testUtils__/eventually';
-import { fleetRestorer } from './__testUtils__/restoreFleet';
-import {
-  FleetTestBackend,
-  startFleetTestBackend,
-  user,
-} from './__testUtils__/startFleetTestBackend';
+import { useFleetTestBackend } from './__testUtils__/useFleetTestBackend';
 
 jest.setTimeout(90_000);
 
 describe('apps and namespaces, read from the watch cache of the simulated fleet', () => {
-  let backend: FleetTestBackend;
-  const fleet = fleetRestorer(() => backend.sim);
+  const { backend, fleet } = useFleetTestBackend();
   const get = (path: string, query: Record<string, string>) =>
-    request(backend.server)
-      .get(`/api/skip-fleet${path}`)
-      .query(query)
-      .set('Authorization', user);
-
-  beforeAll(async () => {
-    backend = await startFleetTestBackend();
-  });
-  afterEach(() => fleet.restore());
-  afterAll(() => backend?.stop());
+    backend().get(path, query);
 
   it("merges a component's apps from several clusters, each joined with the Argo CD app that deploys it", async () => {
-    const answer = await backend.joinedApps();
+    const answer = await backend().joinedApps();
     const byCluster = Object.fromEntries(answer.items.map(i => [i.cluster, i]));
     expect(Object.keys(byCluster).sort()).toEqual([
       'atkv3-dev',
@@ -44,10 +28,7 @@ describe('apps and namespaces, read from the watch cache of the simulated fleet'
       true,
     );
     const failing = await eventually(
-      async () =>
-        (
-          await get('/apps', { entityRef: 'component:default/matrikkel-api' })
-        ).body as AppsResponse,
+      backend().matrikkelApps,
       a => a.items.find(i => i.cluster === 'atkv3-dev')?.health === 'Degraded',
       'the bad image to degrade the dev app',
     );
@@ -58,7 +39,6 @@ describe('apps and namespaces, read from the watch cache of the simulated fleet'
   });
 
   it("lets a component without a SKIP annotation claim only its owner team's apps of that name", async () => {
-    await backend.joinedApps();
     const byOwner = async (owner: string) =>
       (
         await get('/apps', {
@@ -72,7 +52,6 @@ describe('apps and namespaces, read from the watch cache of the simulated fleet'
   });
 
   it("lists a team's apps: every app in the namespaces it owns, and no other team's", async () => {
-    await backend.joinedApps();
     const res = await get('/apps', { team: 'group:default/matrikkel' });
     expect(res.status).toBe(200);
     const answer = res.body as AppsResponse;
@@ -93,20 +72,12 @@ describe('apps and namespaces, read from the watch cache of the simulated fleet'
   });
 
   it("lists a team's namespaces, where a namespace's team label wins over another team's prefix", async () => {
-    const dev = backend.sim.cluster('atkv3-dev').store;
-    const namespace = (name: string, team: string) => {
-      fleet.remember({
-        cluster: 'atkv3-dev',
-        apiVersion: 'v1',
-        kind: 'Namespace',
-        name,
-      });
-      dev.put({
+    const namespace = (name: string, team: string) =>
+      fleet.put('atkv3-dev', {
         apiVersion: 'v1',
         kind: 'Namespace',
         metadata: { name, labels: { team } },
       });
-    };
     // Named with matrikkel's prefix, labelled for seeiendom; and the other way round.
     namespace('matrikkel-lent-out', 'seeiendom');
     namespace('borrowed-by-matrikkel', 'matrikkel');

@@ -1,16 +1,10 @@
 import type { KubeObject } from '@internal/fleet-sim';
-import request from 'supertest';
 import { eventually } from './__testUtils__/eventually';
-import { fleetRestorer } from './__testUtils__/restoreFleet';
-import {
-  FleetTestBackend,
-  startFleetTestBackend,
-  user,
-} from './__testUtils__/startFleetTestBackend';
+import type { ObjectId } from './__testUtils__/restoreFleet';
+import { useFleetTestBackend } from './__testUtils__/useFleetTestBackend';
 
 jest.setTimeout(90_000);
 
-const ARGO = 'argoproj.io/v1alpha1';
 /** What Argo CD records of the operation it ran. */
 type OperationState = {
   phase: string;
@@ -24,49 +18,27 @@ const operationOf = (app: KubeObject) =>
     ?.operationState;
 
 describe('Argo CD actions on the simulated fleet', () => {
-  let backend: FleetTestBackend;
-  let app: { instance: string; namespace: string; name: string };
-  /** Where the dev app's Argo CD Application lives (the non-prod Argo CD runs on atgcp1-dev). */
-  let argoCluster: string;
-  const fleet = fleetRestorer(() => backend.sim);
+  const { backend, fleet } = useFleetTestBackend();
+  /** The dev app's Argo CD Application (the non-prod Argo CD runs on atgcp1-dev). */
+  let app: ObjectId & { instance: string };
   const post = (action: string, body: object, name = app.name) =>
-    request(backend.server)
-      .post(
-        `/api/skip-fleet/argocd/${app.instance}/${app.namespace}/${name}/${action}`,
-      )
-      .set('Authorization', user)
-      .send(body);
+    backend().post(
+      `/argocd/${app.instance}/${app.namespace}/${name}/${action}`,
+      body,
+    );
+  const store = () => backend().sim.cluster(app.cluster).store;
   const application = () =>
-    backend.sim
-      .cluster(argoCluster)
-      .store.get(ARGO, 'Application', app.namespace, app.name) as KubeObject;
+    store().get(app.apiVersion, app.kind, app.namespace, app.name)!;
 
   beforeAll(async () => {
-    backend = await startFleetTestBackend();
-    const answer = await backend.joinedApps();
-    const dev = answer.items.find(i => i.cluster === 'atkv3-dev')!.argo!;
-    app = { instance: dev.instance, namespace: dev.namespace, name: dev.name };
-    argoCluster = [...backend.sim.clusters.values()].find(c =>
-      c.store.get(ARGO, 'Application', app.namespace, app.name),
-    )!.name;
+    app = await backend().devArgoApplication();
   });
-  beforeEach(() =>
-    fleet.remember({
-      cluster: argoCluster,
-      apiVersion: ARGO,
-      kind: 'Application',
-      namespace: app.namespace,
-      name: app.name,
-    }),
-  );
-  afterEach(() => fleet.restore());
-  afterAll(() => backend?.stop());
+  beforeEach(() => fleet.remember(app));
 
   it('refreshes: the Application gets the refresh annotation Argo CD acts on', async () => {
-    const store = backend.sim.cluster(argoCluster).store;
     const annotations: (string | undefined)[] = [];
     // The simulated Argo CD removes the annotation once it has refreshed, as the real one does.
-    const stop = store.onChange(({ object }) => {
+    const stop = store().onChange(({ object }) => {
       if (object.kind === 'Application' && object.metadata.name === app.name) {
         annotations.push(
           object.metadata.annotations?.['argocd.argoproj.io/refresh'],
@@ -99,14 +71,14 @@ describe('Argo CD actions on the simulated fleet', () => {
   });
 
   it('refuses a sync the caller may not do, and touches nothing', async () => {
-    backend.denied.add('skip.argocd.app.sync');
+    backend().denied.add('skip.argocd.app.sync');
     try {
       const before = application();
       const res = await post('sync', {});
       expect(res.status).toBe(403);
       expect(application()).toEqual(before);
     } finally {
-      backend.denied.clear();
+      backend().denied.clear();
     }
   });
 

@@ -1,45 +1,23 @@
-import type {
-  AppsResponse,
-  ListClustersResponse,
-} from '@internal/plugin-skip-common';
-import request from 'supertest';
+import type { ListClustersResponse } from '@internal/plugin-skip-common';
 import { eventually } from './__testUtils__/eventually';
-import { fleetRestorer } from './__testUtils__/restoreFleet';
-import {
-  FleetTestBackend,
-  startFleetTestBackend,
-  user,
-} from './__testUtils__/startFleetTestBackend';
+import { useFleetTestBackend } from './__testUtils__/useFleetTestBackend';
 
 jest.setTimeout(90_000);
 
 describe('what the fleet reports when clusters fail or change', () => {
-  let backend: FleetTestBackend;
-  const fleet = fleetRestorer(() => backend.sim);
-  const apps = () =>
-    request(backend.server)
-      .get('/api/skip-fleet/apps')
-      .query({ entityRef: 'component:default/matrikkel-api' })
-      .set('Authorization', user)
-      .then(res => res.body as AppsResponse);
+  const { backend, fleet } = useFleetTestBackend();
+  const apps = () => backend().matrikkelApps();
   const clusters = () =>
-    request(backend.server)
-      .get('/api/skip-fleet/clusters')
-      .set('Authorization', user)
+    backend()
+      .get('/clusters')
       .then(res => res.body as ListClustersResponse);
+  const setDown = (cluster: string, down: boolean) =>
+    backend().sim.setFaults(cluster, { down });
 
-  beforeAll(async () => {
-    backend = await startFleetTestBackend();
-    await backend.joinedApps();
-  });
-  afterEach(async () => {
-    await backend.sim.setFaults('atkv3-test', { down: false });
-    await fleet.restore();
-  });
-  afterAll(() => backend?.stop());
+  afterEach(() => setDown('atkv3-test', false));
 
   it('keeps answering when a cluster goes down mid-watch, marking only its rows, and resumes when it returns', async () => {
-    await backend.sim.setFaults('atkv3-test', { down: true });
+    await setDown('atkv3-test', true);
     const down = await eventually(
       clusters,
       c =>
@@ -64,24 +42,23 @@ describe('what the fleet reports when clusters fail or change', () => {
     ).toBe('unreachable');
 
     // A change made while the portal could not see it arrives once the watch resumes.
-    const id = {
-      cluster: 'atkv3-test',
-      apiVersion: 'skiperator.kartverket.no/v1alpha1',
-      kind: 'Application',
-      namespace: 'matrikkel-api-main',
-      name: 'matrikkel-api',
-    };
-    fleet.remember(id);
-    const store = backend.sim.cluster(id.cluster).store;
-    const app = store.get(id.apiVersion, id.kind, id.namespace, id.name)!;
-    store.put({
-      ...app,
-      spec: {
-        ...(app.spec as object),
-        image: 'ghcr.io/kartverket/matrikkel-api:v2.4.0',
+    fleet.update(
+      {
+        cluster: 'atkv3-test',
+        apiVersion: 'skiperator.kartverket.no/v1alpha1',
+        kind: 'Application',
+        namespace: 'matrikkel-api-main',
+        name: 'matrikkel-api',
       },
-    });
-    await backend.sim.setFaults('atkv3-test', { down: false });
+      app => ({
+        ...app,
+        spec: {
+          ...(app.spec as object),
+          image: 'ghcr.io/kartverket/matrikkel-api:v2.4.0',
+        },
+      }),
+    );
+    await setDown('atkv3-test', false);
     const resumed = await eventually(
       apps,
       a =>
@@ -94,22 +71,23 @@ describe('what the fleet reports when clusters fail or change', () => {
   });
 
   it('shows an upgrade the admin cluster reports as running, with its target version', async () => {
-    const id = {
-      cluster: 'atkv3-admin-nonprod',
-      apiVersion: 'onprem.cluster.gke.io/v1alpha1',
-      kind: 'OnPremUserCluster',
-      namespace: 'kube-system',
-      name: 'atkv3-dev',
-    };
-    fleet.remember(id);
-    const admin = backend.sim.cluster(id.cluster).store;
-    const onprem = admin.get(id.apiVersion, id.kind, id.namespace, id.name)!;
-    const status = onprem.status as Record<string, unknown>;
-    admin.put({
-      ...onprem,
-      spec: { ...(onprem.spec as object), gkeOnPremVersion: '1.31.200-gke.59' },
-      status: { ...status, state: 'UPGRADING' },
-    });
+    const before = fleet.update(
+      {
+        cluster: 'atkv3-admin-nonprod',
+        apiVersion: 'onprem.cluster.gke.io/v1alpha1',
+        kind: 'OnPremUserCluster',
+        namespace: 'kube-system',
+        name: 'atkv3-dev',
+      },
+      onprem => ({
+        ...onprem,
+        spec: {
+          ...(onprem.spec as object),
+          gkeOnPremVersion: '1.31.200-gke.59',
+        },
+        status: { ...(onprem.status as object), state: 'UPGRADING' },
+      }),
+    );
     const answer = await eventually(
       clusters,
       c =>
@@ -119,7 +97,9 @@ describe('what the fleet reports when clusters fail or change', () => {
     );
     const row = answer.items.find(i => i.metadata.name === 'atkv3-dev')!;
     expect(row.upgradeInProgress?.targetVersion).toBe('1.31.200-gke.59');
-    expect(row.versions.platform).toBe(status.version);
+    expect(row.versions.platform).toBe(
+      (before.status as { version: string }).version,
+    );
     expect(
       answer.items.find(i => i.metadata.name === 'atkv3-test')
         ?.upgradeInProgress,

@@ -1,24 +1,11 @@
-import request from 'supertest';
-import {
-  FleetTestBackend,
-  startFleetTestBackend,
-  user,
-} from './__testUtils__/startFleetTestBackend';
+import { user } from './__testUtils__/startFleetTestBackend';
+import { useFleetTestBackend } from './__testUtils__/useFleetTestBackend';
 
 jest.setTimeout(90_000);
 
 describe('drill-down and pod logs, read live from the simulated fleet', () => {
-  let backend: FleetTestBackend;
-  const get = (path: string) =>
-    request(backend.server)
-      .get(`/api/skip-fleet${path}`)
-      .set('Authorization', user);
-
-  beforeAll(async () => {
-    backend = await startFleetTestBackend();
-    await backend.joinedApps();
-  });
-  afterAll(() => backend?.stop());
+  const { backend } = useFleetTestBackend();
+  const get = (path: string) => backend().get(path);
 
   it('explains a failing resource with its events and pods', async () => {
     const res = await get(
@@ -61,7 +48,7 @@ describe('drill-down and pod logs, read live from the simulated fleet', () => {
       '/resources/atgcp1-sandbox/nrl-register-main/Application/nrl-register',
     );
     const pod = details.body.pods[0].name;
-    const { port } = backend.server.address() as { port: number };
+    const { port } = backend().server.address() as { port: number };
     const aborter = new AbortController();
     const res = await fetch(
       `http://localhost:${port}/api/skip-fleet/pods/atgcp1-sandbox/nrl-register-main/${pod}/log?follow=true&tailLines=5`,

@@ -1,6 +1,21 @@
 /**
- * Shared React parts of SKIP Portal.
+ * Shared React parts of SKIP Portal: the fleet API reference, the loading hook that
+ * follows pushed changes, and the UI pieces every SKIP page shows.
  *
  * @packageDocumentation
  */
-export {};
+export { skipFleetApiRef, skipFleetApiFactory } from './api';
+export { useFleetData, FALLBACK_POLL_MS } from './hooks/useFleetData';
+export type { FleetDataState, UseFleetDataOptions } from './hooks/useFleetData';
+export { useNow } from './hooks/useNow';
+export { fleetAppKey, namesAnyOf } from './lib/fleetChanges';
+export { formatTimeAgo } from './lib/formatTimeAgo';
+export { describeError, isNotAllowedError } from './lib/describeError';
+export { Age } from './components/Age';
+export type { AgeProps } from './components/Age';
+export { AsyncContent } from './components/AsyncContent';
+export type { AsyncContentProps } from './components/AsyncContent';
+export { ClusterWarnings } from './components/ClusterWarnings';
+export type { ClusterWarningsProps } from './components/ClusterWarnings';
+export { Freshness } from './components/Freshness';
+export type { FreshnessProps } from './components/Freshness';

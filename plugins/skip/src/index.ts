@@ -10,5 +10,3 @@ export {
   EntitySkipAppsContent,
   EntitySkipTeamContent,
 } from './legacy';
-export { skipFleetApiRef, SkipFleetClient } from './api';
-export type { SkipFleetApi, ArgoAppRef, PodLogRef } from './api';

@@ -1,28 +1,17 @@
 import {
-  createApiFactory,
   createComponentExtension,
   createPlugin,
   createRouteRef,
   createRoutableExtension,
-  discoveryApiRef,
-  fetchApiRef,
 } from '@backstage/core-plugin-api';
-import { skipFleetApiRef } from './api/SkipFleetApi';
-import { SkipFleetClient } from './api/SkipFleetClient';
+import { skipFleetApiFactory } from '@internal/plugin-skip-react';
 
 const legacyRootRouteRef = createRouteRef({ id: 'skip' });
 
 /** SKIP Portal's frontend for apps on the legacy frontend system. */
 export const skipLegacyPlugin = createPlugin({
   id: 'skip',
-  apis: [
-    createApiFactory({
-      api: skipFleetApiRef,
-      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
-      factory: ({ discoveryApi, fetchApi }) =>
-        new SkipFleetClient({ discoveryApi, fetchApi }),
-    }),
-  ],
+  apis: [skipFleetApiFactory],
   routes: { root: legacyRootRouteRef },
 });
 

@@ -2,24 +2,15 @@ import {
   ApiBlueprint,
   PageBlueprint,
   createFrontendPlugin,
-  discoveryApiRef,
-  fetchApiRef,
 } from '@backstage/frontend-plugin-api';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import DnsIcon from '@material-ui/icons/Dns';
-import { skipFleetApiRef } from './api/SkipFleetApi';
-import { SkipFleetClient } from './api/SkipFleetClient';
+import { skipFleetApiFactory } from '@internal/plugin-skip-react';
 import { rootRouteRef } from './routes';
 
 const skipFleetApi = ApiBlueprint.make({
   name: 'fleet',
-  params: defineParams =>
-    defineParams({
-      api: skipFleetApiRef,
-      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
-      factory: ({ discoveryApi, fetchApi }) =>
-        new SkipFleetClient({ discoveryApi, fetchApi }),
-    }),
+  params: defineParams => defineParams(skipFleetApiFactory),
 });
 
 const skipFleetPage = PageBlueprint.make({

@@ -15,6 +15,7 @@ import YAML from 'yaml';
 import { skipFleetPlugin } from '../plugin';
 import { catalogEntities } from './catalogEntities';
 import { eventually } from './eventually';
+import type { ObjectId } from './restoreFleet';
 
 /** The caller of the fleet tests: a developer. */
 export const user = mockCredentials.user.header('user:default/dev');
@@ -47,24 +48,62 @@ export async function startFleetTestBackend() {
     ],
   });
 
+  /** A GET of the fleet API (`route` under /api/skip-fleet) by {@link user}. */
+  const get = (route: string, query: Record<string, string> = {}) =>
+    request(server)
+      .get(`/api/skip-fleet${route}`)
+      .query(query)
+      .set('Authorization', user);
+
+  /** A POST of `body` to the fleet API (`route` under /api/skip-fleet) by {@link user}. */
+  const post = (route: string, body: object) =>
+    request(server)
+      .post(`/api/skip-fleet${route}`)
+      .set('Authorization', user)
+      .send(body);
+
+  /** matrikkel-api's apps, as the catalog component's page asks for them. */
+  const matrikkelApps = () =>
+    get('/apps', { entityRef: 'component:default/matrikkel-api' }).then(
+      res => res.body as AppsResponse,
+    );
+
   /** matrikkel-api's apps, once all three are joined with the Argo CD app that deploys them. */
   const joinedApps = () =>
     eventually(
-      () =>
-        request(server)
-          .get('/api/skip-fleet/apps')
-          .query({ entityRef: 'component:default/matrikkel-api' })
-          .set('Authorization', user)
-          .then(res => res.body as AppsResponse),
+      matrikkelApps,
       a => a.items?.length === 3 && a.items.every(i => i.argo),
       "matrikkel-api's three apps joined with Argo CD",
     );
+
+  /**
+   * The Argo CD Application that deploys matrikkel-api's dev app: its instance, and where it
+   * is stored (on the cluster its Argo CD runs on, not the one it deploys to), as an
+   * {@link ObjectId} a test can remember.
+   */
+  const devArgoApplication = async (): Promise<
+    ObjectId & { instance: string }
+  > => {
+    const answer = await joinedApps();
+    const { instance, namespace, name } = answer.items.find(
+      i => i.cluster === 'atkv3-dev',
+    )!.argo!;
+    const id = { apiVersion: 'argoproj.io/v1alpha1', kind: 'Application' };
+    const cluster = [...sim.clusters.values()].find(c =>
+      c.store.get(id.apiVersion, id.kind, namespace, name),
+    )!.name;
+    return { instance, cluster, ...id, namespace, name };
+  };
 
   return {
     server,
     sim,
     denied,
+    get,
+    post,
+    matrikkelApps,
     joinedApps,
+    devArgoApplication,
     async stop() {
       await sim.stop();
       fs.rmSync(dir, { recursive: true, force: true });

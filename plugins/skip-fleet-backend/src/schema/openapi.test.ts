@@ -3,51 +3,25 @@ import {
   contractCheckingProxy,
   specOperations,
 } from '../__testUtils__/contractCheckingProxy';
-import { fleetRestorer } from '../__testUtils__/restoreFleet';
-import {
-  FleetTestBackend,
-  startFleetTestBackend,
-  user,
-} from '../__testUtils__/startFleetTestBackend';
+import { user } from '../__testUtils__/startFleetTestBackend';
+import { useFleetTestBackend } from '../__testUtils__/useFleetTestBackend';
 
 jest.setTimeout(90_000);
 
 describe('the OpenAPI contract, against real answers from the simulated fleet', () => {
-  let backend: FleetTestBackend;
+  const { backend, fleet } = useFleetTestBackend();
   let proxy: Awaited<ReturnType<typeof contractCheckingProxy>>;
-  const fleet = fleetRestorer(() => backend.sim);
 
   beforeAll(async () => {
-    backend = await startFleetTestBackend();
-    await backend.joinedApps();
-    proxy = await contractCheckingProxy(backend.server);
-  });
-  afterAll(async () => {
-    await fleet.restore();
-    await backend?.stop();
+    proxy = await contractCheckingProxy(backend().server);
   });
 
   it('answers every operation, successes and errors alike, as the spec describes', async () => {
-    const apps = await backend.joinedApps();
-    const argo = apps.items.find(i => i.cluster === 'atkv3-dev')!.argo!;
-    const argoCluster = [...backend.sim.clusters.values()].find(c =>
-      c.store.get(
-        'argoproj.io/v1alpha1',
-        'Application',
-        argo.namespace,
-        argo.name,
-      ),
-    )!.name;
-    fleet.remember({
-      cluster: argoCluster,
-      apiVersion: 'argoproj.io/v1alpha1',
-      kind: 'Application',
-      namespace: argo.namespace,
-      name: argo.name,
-    });
+    const argo = await backend().devArgoApplication();
+    fleet.remember(argo);
     const argoPath = `/argocd/${argo.instance}/${argo.namespace}/${argo.name}`;
-    const pod = backend.sim
-      .cluster('atkv3-dev')
+    const pod = backend()
+      .sim.cluster('atkv3-dev')
       .store.list('v1', 'Pod', 'matrikkel-api-main')[0].metadata.name;
     const calls: [string, string, object?][] = [
       ['get', '/clusters'],

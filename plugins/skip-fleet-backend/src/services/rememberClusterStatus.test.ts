@@ -1,82 +1,25 @@
-import { ConfigReader } from '@backstage/config';
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
-import { FleetSim, scenarioSchema, startFleetSim } from '@internal/fleet-sim';
+import { eventually } from '../__testUtils__/eventually';
 import {
-  DefaultKubernetesClientProvider,
-  SkipConfig,
-} from '@internal/plugin-skip-node';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import YAML from 'yaml';
+  GKE_DEV,
+  oneGkeCluster,
+  SimulatedCache,
+  startSimulatedCache,
+} from '../__testUtils__/startSimulatedCache';
 import { DatabaseClusterStatusStore } from '../database/DatabaseClusterStatusStore';
-import { FleetCache } from './FleetCache';
 import { rememberClusterStatus } from './rememberClusterStatus';
 
 jest.setTimeout(60_000);
 
-const CLUSTER = 'atgcp1-dev';
-
-async function waitFor(ok: () => boolean, what: string) {
-  const deadline = Date.now() + 30_000;
-  while (!ok()) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise(r => setTimeout(r, 25));
-  }
-}
-
 describe('rememberClusterStatus against the simulated fleet', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
-  let dir: string;
-  let sim: FleetSim;
-  let config: SkipConfig;
-  const caches: FleetCache[] = [];
-
-  function startCache(
-    remembered: Awaited<ReturnType<DatabaseClusterStatusStore['list']>>,
-  ) {
-    const cache = FleetCache.create({
-      config,
-      clients: DefaultKubernetesClientProvider.fromClusters(config.clusters),
-      logger: mockServices.logger.mock(),
-      remembered,
-      probeTimeoutMs: 1_000,
-    });
-    caches.push(cache);
-    cache.start();
-    return cache;
-  }
+  let fleet: SimulatedCache;
 
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'skip-remember-'));
-    sim = await startFleetSim({
-      dir,
-      scenario: scenarioSchema.parse({
-        clusters: [
-          {
-            name: CLUSTER,
-            role: 'user',
-            environment: 'dev',
-            site: 'atgcp1',
-            platform: 'gke',
-            controlPlane: 'gke-managed',
-            kubernetesVersion: 'v1.31.6-gke.1020000',
-            platformVersion: '1.31.6-gke.1020000',
-            nodes: 2,
-          },
-        ],
-      }),
-    });
-    config = SkipConfig.fromConfig(
-      new ConfigReader(YAML.parse(fs.readFileSync(sim.appConfigPath, 'utf8'))),
-    );
+    fleet = await startSimulatedCache(oneGkeCluster({ nodes: 2 }));
   });
 
-  afterAll(async () => {
-    await Promise.all(caches.map(c => c.stop()));
-    await sim?.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => fleet?.stop());
 
   it('runs once across replicas, and after a restart an unreachable cluster still shows what it last reported', async () => {
     const database = mockServices.database({
@@ -85,11 +28,10 @@ describe('rememberClusterStatus against the simulated fleet', () => {
     });
     const store = await DatabaseClusterStatusStore.create({ database });
     const scheduler = mockServices.scheduler();
-    const before = startCache([]);
-    await waitFor(
-      () =>
-        before.clusters()[0].versions.kubernetes !== undefined &&
-        before.clusters()[0].nodes?.total === 2,
+    const before = fleet.startCache({ remembered: [], probeTimeoutMs: 1_000 });
+    await eventually(
+      () => before.clusters()[0],
+      row => row.versions.kubernetes !== undefined && row.nodes?.total === 2,
       'the cluster to be seen',
     );
     await rememberClusterStatus({
@@ -109,26 +51,26 @@ describe('rememberClusterStatus against the simulated fleet', () => {
     const remembered = await store.list();
     expect(remembered).toEqual([
       {
-        cluster: CLUSTER,
-        kubernetesVersion: 'v1.31.6-gke.1020000',
-        platformVersion: '1.31.6-gke.1020000',
+        cluster: GKE_DEV.name,
+        kubernetesVersion: GKE_DEV.kubernetesVersion,
+        platformVersion: GKE_DEV.platformVersion,
         nodesReady: 2,
         nodesTotal: 2,
         lastSeenAt: expect.any(Date),
       },
     ]);
     await before.stop();
-    await sim.setFaults(CLUSTER, { down: true });
+    await fleet.sim.setFaults(GKE_DEV.name, { down: true });
 
-    const after = startCache(remembered);
-    await waitFor(
-      () => after.clusters()[0].freshness.reachability === 'unreachable',
+    const after = fleet.startCache({ remembered, probeTimeoutMs: 1_000 });
+    const row = await eventually(
+      () => after.clusters()[0],
+      r => r.freshness.reachability === 'unreachable',
       'the restarted cache to find the cluster down',
     );
-    const row = after.clusters()[0];
     expect(row.versions).toEqual({
-      kubernetes: 'v1.31.6-gke.1020000',
-      platform: '1.31.6-gke.1020000',
+      kubernetes: GKE_DEV.kubernetesVersion,
+      platform: GKE_DEV.platformVersion,
     });
     expect(row.nodes).toEqual({ ready: 2, total: 2 });
     expect(row.freshness.lastSeenAt).toBe(

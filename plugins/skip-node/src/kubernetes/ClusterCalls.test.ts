@@ -1,8 +1,6 @@
-import type { FleetSim } from '@internal/fleet-sim';
 import { PatchStrategy, V1ConfigMap } from '@kubernetes/client-node';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { startSimulatedCluster } from '../__testUtils__/startSimulatedCluster';
-import type { ClusterCalls } from './ClusterCalls';
+import { useSimulatedCluster } from '../__testUtils__/useSimulatedCluster';
 
 const configMap = (state: string): V1ConfigMap => ({
   apiVersion: 'v1',
@@ -12,56 +10,54 @@ const configMap = (state: string): V1ConfigMap => ({
 });
 
 describe('ClusterCalls against the fleet simulator', () => {
-  let sim: FleetSim;
-  let calls: ClusterCalls;
-  let stop: () => Promise<void>;
-
-  beforeAll(async () => {
-    ({ sim, calls, stop } = await startSimulatedCluster());
-  }, 30_000);
+  const { sim, calls } = useSimulatedCluster();
 
   beforeEach(async () => {
-    await sim.setFaults('a', { latencyMs: 0, errorStatus: undefined });
-    sim.cluster('a').store.put(configMap('before') as any);
-  });
-
-  afterAll(async () => {
-    await stop?.();
+    await sim().setFaults('a', { latencyMs: 0, errorStatus: undefined });
+    sim()
+      .cluster('a')
+      .store.put(configMap('before') as any);
   });
 
   const state = () =>
     (
-      sim.cluster('a').store.get('v1', 'ConfigMap', 'default', 'settings') as
+      sim().cluster('a').store.get('v1', 'ConfigMap', 'default', 'settings') as
         | V1ConfigMap
         | undefined
     )?.data?.state;
 
-  it('aborts a change the cluster did not answer in time, so it never lands', async () => {
-    // Read once while the cluster is fast: discovery is then known and the PATCH itself is in flight at the deadline.
-    await calls.call('a', 'ConfigMap default/settings', ({ objects }) =>
+  const read = (name: string) =>
+    calls().call('a', `ConfigMap default/${name}`, ({ objects }) =>
       objects.read({
         apiVersion: 'v1',
         kind: 'ConfigMap',
-        metadata: { name: 'settings', namespace: 'default' },
+        metadata: { name, namespace: 'default' },
       }),
     );
-    await sim.setFaults('a', { latencyMs: 1_500 });
 
-    const change = calls.call(
+  /** Sets the ConfigMap's state with a merge patch, giving the cluster `timeoutMs` to answer. */
+  const changeState = (value: string, timeoutMs: number) =>
+    calls().call(
       'a',
       'ConfigMap default/settings',
       ({ objects }) =>
         objects.patch(
-          configMap('after'),
+          configMap(value),
           undefined,
           undefined,
           'test',
           undefined,
           PatchStrategy.MergePatch,
         ),
-      { timeoutMs: 300 },
+      { timeoutMs },
     );
-    await expect(change).rejects.toMatchObject({
+
+  it('aborts a change the cluster did not answer in time, so it never lands', async () => {
+    // Read once while the cluster is fast: discovery is then known and the PATCH itself is in flight at the deadline.
+    await read('settings');
+    await sim().setFaults('a', { latencyMs: 1_500 });
+
+    await expect(changeState('after', 300)).rejects.toMatchObject({
       name: 'ServiceUnavailableError',
       message: "Cluster 'a' did not answer within 300 ms",
     });
@@ -72,38 +68,17 @@ describe('ClusterCalls against the fleet simulator', () => {
   }, 15_000);
 
   it('lets a change through that the cluster answers before the deadline', async () => {
-    await sim.setFaults('a', { latencyMs: 100 });
-    await calls.call(
-      'a',
-      'ConfigMap default/settings',
-      ({ objects }) =>
-        objects.patch(
-          configMap('after'),
-          undefined,
-          undefined,
-          'test',
-          undefined,
-          PatchStrategy.MergePatch,
-        ),
-      { timeoutMs: 5_000 },
-    );
+    await sim().setFaults('a', { latencyMs: 100 });
+    await changeState('after', 5_000);
     expect(state()).toBe('after');
   }, 15_000);
 
   it('answers 404 for a missing object and 503 naming the cluster for a failing one', async () => {
-    const read = (name: string) =>
-      calls.call('a', `ConfigMap default/${name}`, ({ objects }) =>
-        objects.read({
-          apiVersion: 'v1',
-          kind: 'ConfigMap',
-          metadata: { name, namespace: 'default' },
-        }),
-      );
     await expect(read('missing')).rejects.toMatchObject({
       name: 'NotFoundError',
       message: "ConfigMap default/missing not found on cluster 'a'",
     });
-    await sim.setFaults('a', { errorStatus: 500 });
+    await sim().setFaults('a', { errorStatus: 500 });
     await expect(read('settings')).rejects.toMatchObject({
       name: 'ServiceUnavailableError',
       message:

@@ -1,8 +1,6 @@
-import type { FleetSim } from '@internal/fleet-sim';
 import type { Readable } from 'node:stream';
-import { startSimulatedCluster } from '../__testUtils__/startSimulatedCluster';
+import { useSimulatedCluster } from '../__testUtils__/useSimulatedCluster';
 import { classifyClusterError } from './classifyClusterError';
-import type { ClusterCalls } from './ClusterCalls';
 import { endWithNotice } from './endWithNotice';
 import { openPodLogStream } from './openPodLogStream';
 
@@ -25,30 +23,25 @@ function collect(stream: Readable) {
 }
 
 describe('openPodLogStream with endWithNotice', () => {
-  let sim: FleetSim;
-  let calls: ClusterCalls;
-  let stop: () => Promise<void>;
+  const { sim, calls } = useSimulatedCluster();
 
-  beforeAll(async () => {
-    ({ sim, calls, stop } = await startSimulatedCluster());
-    sim.cluster('a').store.put({
-      apiVersion: 'v1',
-      kind: 'Pod',
-      metadata: { name: 'web-1', namespace: 'default' },
-      spec: { containers: [{ name: 'web' }] },
-    } as any);
-  }, 30_000);
-
-  afterEach(async () => {
-    await sim.setFaults('a', { down: false });
+  beforeAll(() => {
+    sim()
+      .cluster('a')
+      .store.put({
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: 'web-1', namespace: 'default' },
+        spec: { containers: [{ name: 'web' }] },
+      } as any);
   });
 
-  afterAll(async () => {
-    await stop?.();
+  afterEach(async () => {
+    await sim().setFaults('a', { down: false });
   });
 
   async function follow(signal: AbortSignal) {
-    const source = await calls.call(
+    const source = await calls().call(
       'a',
       'Pod default/web-1',
       clients =>
@@ -68,7 +61,7 @@ describe('openPodLogStream with endWithNotice', () => {
   }
 
   it('streams new lines, and ends with a last line saying why when the cluster drops', async () => {
-    const logs = sim.cluster('a').logs;
+    const logs = sim().cluster('a').logs;
     logs.append('default', 'web-1', 'web', 'first');
     const { until, ended } = collect(
       await follow(new AbortController().signal),
@@ -77,7 +70,7 @@ describe('openPodLogStream with endWithNotice', () => {
     logs.append('default', 'web-1', 'web', 'second');
     await until('second\n');
 
-    await sim.setFaults('a', { down: true });
+    await sim().setFaults('a', { down: true });
 
     expect(await ended).toBe('first\nsecond\n[ended: unreachable]\n');
   }, 15_000);
@@ -94,7 +87,7 @@ describe('openPodLogStream with endWithNotice', () => {
 
   it('refuses to open a log of a container the pod does not have', async () => {
     await expect(
-      calls.call('a', 'Pod default/web-1', clients =>
+      calls().call('a', 'Pod default/web-1', clients =>
         openPodLogStream(clients, {
           namespace: 'default',
           pod: 'web-1',

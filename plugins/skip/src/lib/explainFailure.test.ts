@@ -1,4 +1,4 @@
-import { failingDeployment } from '../testing/fixtures';
+import { failingDeployment } from '../__testUtils__/fixtures';
 import { explainFailure } from './explainFailure';
 
 describe('explainFailure', () => {

@@ -1,34 +1,27 @@
-import { ConfigReader } from '@backstage/config';
 import { mockServices } from '@backstage/backend-test-utils';
 import type {
   SignalPayload,
   SignalsService,
 } from '@backstage/plugin-signals-node';
-import {
-  FleetSim,
-  KubeObject,
-  scenarioSchema,
-  startFleetSim,
-} from '@internal/fleet-sim';
+import type { KubeObject } from '@internal/fleet-sim';
 import {
   FleetChangeSignal,
   SKIP_FLEET_SIGNAL_CHANNEL,
 } from '@internal/plugin-skip-common';
+import { eventually } from '../../__testUtils__/eventually';
 import {
-  DefaultKubernetesClientProvider,
-  SkipConfig,
-} from '@internal/plugin-skip-node';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import YAML from 'yaml';
+  GKE_DEV,
+  oneGkeCluster,
+  SimulatedCache,
+  startSimulatedCache,
+} from '../../__testUtils__/startSimulatedCache';
 import { FleetCache } from '../FleetCache';
 import { ChangeSignals } from './ChangeSignals';
 
 jest.setTimeout(60_000);
 
 const BATCH_MS = 200;
-const CLUSTER = 'atgcp1-dev';
+const CLUSTER = GKE_DEV.name;
 const API = {
   cluster: CLUSTER,
   namespace: 'matrikkel-api-main',
@@ -43,21 +36,9 @@ const keyOf = (ref: typeof API) =>
   `${ref.cluster}/${ref.namespace}/${ref.name}`;
 
 /** One cluster that runs its own Argo CD and two healthy apps: a world that stays quiet. */
-const scenario = scenarioSchema.parse({
+const scenario = oneGkeCluster({
   name: 'change-signals',
-  clusters: [
-    {
-      name: CLUSTER,
-      role: 'user',
-      environment: 'dev',
-      site: 'atgcp1',
-      platform: 'gke',
-      controlPlane: 'gke-managed',
-      kubernetesVersion: 'v1.31.6-gke.1020000',
-      platformVersion: '1.31.6-gke.1020000',
-      nodes: 2,
-    },
-  ],
+  nodes: 2,
   argocd: [{ name: 'argocd-nonprod', cluster: CLUSTER, environments: ['dev'] }],
   teams: [
     {
@@ -75,19 +56,30 @@ const scenario = scenarioSchema.parse({
   })),
 });
 
-async function waitFor(ok: () => boolean, what: string, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!ok()) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise(r => setTimeout(r, 25));
-  }
-}
-
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
 
+/** What a cache holds of the two apps, and the cluster version once it has probed. */
+const seenBy = (cache: FleetCache) => ({
+  apps: [API, GATEWAY].map(ref => cache.summary(ref)),
+  kubernetes: cache.clusters()[0].versions.kubernetes,
+});
+
+/** A cache with ChangeSignals listening from before it starts, so its first lists are the baseline. */
+function startSignalledCache(fleet: SimulatedCache, signals: SignalsService) {
+  const cache = fleet.createCache();
+  const changeSignals = ChangeSignals.create({
+    cache,
+    signals,
+    logger: mockServices.logger.mock(),
+    batchMs: BATCH_MS,
+  });
+  changeSignals.start();
+  cache.start();
+  return { cache, changeSignals };
+}
+
 describe('ChangeSignals against the simulated fleet', () => {
-  let dir: string;
-  let sim: FleetSim;
+  let fleet: SimulatedCache;
   let cache: FleetCache;
   let changeSignals: ChangeSignals;
   /** What the fake signals service was asked to publish, in order. */
@@ -98,7 +90,9 @@ describe('ChangeSignals against the simulated fleet', () => {
     },
   };
   const messages = () => published.map(p => p.message);
-  const store = () => sim.cluster(CLUSTER).store;
+  const store = () => fleet.sim.cluster(CLUSTER).store;
+  const aSignal = () =>
+    eventually(messages, sent => sent.length > 0, 'a signal');
 
   /** Waits until a whole batch window passes without a message, then forgets what came. */
   async function settle() {
@@ -111,40 +105,22 @@ describe('ChangeSignals against the simulated fleet', () => {
   }
 
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'skip-change-signals-'));
-    sim = await startFleetSim({ scenario, dir });
-    const config = SkipConfig.fromConfig(
-      new ConfigReader(YAML.parse(fs.readFileSync(sim.appConfigPath, 'utf8'))),
-    );
-    cache = FleetCache.create({
-      config,
-      clients: DefaultKubernetesClientProvider.fromClusters(config.clusters),
-      logger: mockServices.logger.mock(),
-    });
-    changeSignals = ChangeSignals.create({
-      cache,
-      signals,
-      logger: mockServices.logger.mock(),
-      batchMs: BATCH_MS,
-    });
-    changeSignals.start();
-    cache.start();
-    await waitFor(
-      () =>
-        [API, GATEWAY].every(
-          ref =>
-            cache.summary(ref)?.health === 'Healthy' &&
-            cache.summary(ref)?.argo?.sync.status === 'Synced',
-        ) && cache.clusters()[0].versions.kubernetes !== undefined,
+    fleet = await startSimulatedCache(scenario);
+    ({ cache, changeSignals } = startSignalledCache(fleet, signals));
+    await eventually(
+      () => seenBy(cache),
+      seen =>
+        seen.apps.every(
+          app =>
+            app?.health === 'Healthy' && app.argo?.sync.status === 'Synced',
+        ) && seen.kubernetes !== undefined,
       'both apps to be healthy and joined with their Argo CD apps',
     );
   });
 
   afterAll(async () => {
     changeSignals?.stop();
-    await cache?.stop();
-    await sim?.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await fleet?.stop();
   });
 
   beforeEach(() => settle());
@@ -163,7 +139,7 @@ describe('ChangeSignals against the simulated fleet', () => {
       status: { ...status, sync: { ...status.sync, status: 'OutOfSync' } },
     });
 
-    await waitFor(() => published.length > 0, 'a signal');
+    await aSignal();
     await sleep(BATCH_MS * 3);
     expect(published).toEqual([
       {
@@ -191,8 +167,9 @@ describe('ChangeSignals against the simulated fleet', () => {
       ),
     );
     store().put({ ...app, status });
-    await waitFor(
-      () => cache.summary(GATEWAY)?.summary.timestamp === moved,
+    await eventually(
+      () => cache.summary(GATEWAY)?.summary.timestamp,
+      timestamp => timestamp === moved,
       'the cache to see the rewritten timestamps',
     );
 
@@ -212,8 +189,9 @@ describe('ChangeSignals against the simulated fleet', () => {
         summary: { ...apiStatus.summary, status: 'Error', message: 'boom' },
       },
     } as KubeObject);
-    await waitFor(
-      () => messages().some(m => m.apps.includes(keyOf(API))),
+    await eventually(
+      messages,
+      sent => sent.some(m => m.apps.includes(keyOf(API))),
       'a signal naming the app that turned Degraded',
     );
 
@@ -232,8 +210,9 @@ describe('ChangeSignals against the simulated fleet', () => {
       ),
     );
     store().put({ ...first, status: heartbeat });
-    await waitFor(
-      () => cache.freshness(CLUSTER).lastSeenAt !== seenBefore,
+    await eventually(
+      () => cache.freshness(CLUSTER).lastSeenAt,
+      lastSeenAt => lastSeenAt !== seenBefore,
       'the heartbeat to reach the cache',
     );
     // Past the batch window: a message about the heartbeat would have been sent by now.
@@ -247,38 +226,23 @@ describe('ChangeSignals against the simulated fleet', () => {
       ...second,
       status: { ...(second.status as object), conditions },
     });
-    await waitFor(() => published.length > 0, 'a signal');
+    await aSignal();
     expect(messages()).toEqual([{ clusters: [CLUSTER], apps: [] }]);
     expect(cache.clusters()[0].nodes).toEqual({ ready: 1, total: 2 });
   });
 
   it('names no app for what the clusters already held when a replica starts', async () => {
-    const config = SkipConfig.fromConfig(
-      new ConfigReader(YAML.parse(fs.readFileSync(sim.appConfigPath, 'utf8'))),
-    );
-    const restarted = FleetCache.create({
-      config,
-      clients: DefaultKubernetesClientProvider.fromClusters(config.clusters),
-      logger: mockServices.logger.mock(),
-    });
     const fromRestart: FleetChangeSignal[] = [];
-    const restartedSignals = ChangeSignals.create({
-      cache: restarted,
-      signals: {
-        async publish(signal) {
-          fromRestart.push(signal.message as unknown as FleetChangeSignal);
-        },
+    const restarted = startSignalledCache(fleet, {
+      async publish(signal) {
+        fromRestart.push(signal.message as unknown as FleetChangeSignal);
       },
-      logger: mockServices.logger.mock(),
-      batchMs: BATCH_MS,
     });
-    restartedSignals.start();
-    restarted.start();
     try {
-      await waitFor(
-        () =>
-          [API, GATEWAY].every(ref => restarted.summary(ref)?.argo) &&
-          restarted.clusters()[0].versions.kubernetes !== undefined,
+      await eventually(
+        () => seenBy(restarted.cache),
+        seen =>
+          seen.apps.every(app => app?.argo) && seen.kubernetes !== undefined,
         'the restarted cache to hold both apps',
       );
       await sleep(BATCH_MS * 3);
@@ -286,8 +250,8 @@ describe('ChangeSignals against the simulated fleet', () => {
       expect(fromRestart.flatMap(m => m.apps)).toEqual([]);
       expect(published).toEqual([]);
     } finally {
-      restartedSignals.stop();
-      await restarted.stop();
+      restarted.changeSignals.stop();
+      await restarted.cache.stop();
     }
   });
 });

@@ -2,9 +2,9 @@ import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { skipFleetApiRef } from '../../api/SkipFleetApi';
-import { FakeSkipFleetApi } from '../../testing/FakeSkipFleetApi';
-import { failingApp, healthyApp } from '../../testing/fixtures';
+import { skipFleetApiRef } from '@internal/plugin-skip-react';
+import { FakeSkipFleetApi } from '../../__testUtils__/FakeSkipFleetApi';
+import { failingApp, healthyApp } from '../../__testUtils__/fixtures';
 import { AppsTable } from './AppsTable';
 
 describe('AppsTable', () => {

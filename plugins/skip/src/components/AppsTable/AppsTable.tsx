@@ -13,7 +13,7 @@ import {
   failingResources,
   imageWithTag,
 } from '../../lib/failingResources';
-import { Age } from '../Age';
+import { Age } from '@internal/plugin-skip-react';
 import { ArgoActions } from '../ArgoActions';
 import { AppHealth, ArgoSyncHealth } from './AppStatus';
 

@@ -1,26 +1,24 @@
-import {
-  EmptyState,
-  ErrorPanel,
-  Progress,
-  Table,
-  TableColumn,
-  WarningPanel,
-} from '@backstage/core-components';
+import { EmptyState, Table, TableColumn } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
 import {
+  AppsResponse,
   ArgoAppStatus,
   SkiperatorAppSummary,
 } from '@internal/plugin-skip-common';
+import {
+  AsyncContent,
+  ClusterWarnings,
+  fleetAppKey,
+  Freshness,
+  namesAnyOf,
+  skipFleetApiRef,
+  useFleetData,
+} from '@internal/plugin-skip-react';
 import { useCallback, useState } from 'react';
-import { skipFleetApiRef } from '../../api/SkipFleetApi';
-import { usePolling } from '../../hooks/usePolling';
 import { FailingResource, imageWithTag } from '../../lib/failingResources';
 import { AppsTable } from '../AppsTable';
 import { ArgoSyncHealth } from '../AppsTable/AppStatus';
-import { ClusterWarnings } from '../ClusterWarnings';
-import { Freshness } from '../Freshness';
 import { ResourceDrillDown } from '../ResourceDrillDown';
 
 /** Props of {@link AppsView}. */
@@ -36,64 +34,72 @@ export function AppsView(props: AppsViewProps) {
   const { query, emptyDescription } = props;
   const api = useApi(skipFleetApiRef);
   const key = 'entityRef' in query ? query.entityRef : query.team;
-  const { value, error, loading, retry } = usePolling(
-    () => api.getApps(query),
-    [api, key],
-  );
+  const state = useFleetData(() => api.getApps(query), [api, key], {
+    refetchOn: (signal, shown) =>
+      namesAnyOf(signal, {
+        apps: shown?.items.map(fleetAppKey),
+        clusters: shown?.clusters.map(c => c.cluster),
+      }),
+  });
   const [open, setOpen] = useState<
-    { resource: FailingResource; image: string } | undefined
+    { resource: FailingResource; image: string; app: string } | undefined
   >();
   const onOpenResource = useCallback(
     (resource: FailingResource, app: SkiperatorAppSummary) =>
-      setOpen({ resource, image: imageWithTag(app) }),
+      setOpen({ resource, image: imageWithTag(app), app: fleetAppKey(app) }),
     [],
   );
 
-  if (loading) return <Progress />;
-  if (!value) {
-    return (
-      <ErrorPanel
-        title="Could not load the apps"
-        error={error ?? new Error('No answer')}
-      >
-        <Button variant="outlined" onClick={retry}>
-          Retry
-        </Button>
-      </ErrorPanel>
-    );
-  }
   return (
-    <Box>
-      <Box mb={2}>
-        <Freshness generatedAt={value.generatedAt} error={error} />
-      </Box>
-      {error && (
-        <Box mb={2}>
-          <WarningPanel
-            title="Showing older data"
-            message={`The latest refresh failed: ${error.message}`}
+    <AsyncContent state={state} what="the apps">
+      {value => (
+        <Box>
+          <Box mb={2}>
+            <Freshness generatedAt={value.generatedAt} error={state.error} />
+          </Box>
+          <ClusterWarnings clusters={value.clusters} />
+          <Apps
+            value={value}
+            emptyDescription={emptyDescription}
+            onOpenResource={onOpenResource}
+          />
+          <ResourceDrillDown
+            resource={open?.resource}
+            image={open?.image}
+            app={open?.app}
+            onClose={() => setOpen(undefined)}
           />
         </Box>
       )}
-      <ClusterWarnings clusters={value.clusters} />
-      {value.items.length === 0 && value.orphanArgoApps.length === 0 ? (
-        <EmptyState
-          missing="data"
-          title="No apps found"
-          description={emptyDescription}
-        />
-      ) : (
-        <AppsTable apps={value.items} onOpenResource={onOpenResource} />
-      )}
+    </AsyncContent>
+  );
+}
+
+function Apps(props: {
+  value: AppsResponse;
+  emptyDescription: string;
+  onOpenResource: (
+    resource: FailingResource,
+    app: SkiperatorAppSummary,
+  ) => void;
+}) {
+  const { value, emptyDescription, onOpenResource } = props;
+  if (value.items.length === 0 && value.orphanArgoApps.length === 0) {
+    return (
+      <EmptyState
+        missing="data"
+        title="No apps found"
+        description={emptyDescription}
+      />
+    );
+  }
+  return (
+    <>
+      <AppsTable apps={value.items} onOpenResource={onOpenResource} />
       {value.orphanArgoApps.length > 0 && (
         <OrphanArgoApps apps={value.orphanArgoApps} />
       )}
-      <ResourceDrillDown
-        resource={open?.resource}
-        image={open?.image}
-        onClose={() => setOpen(undefined)}
-      />
-    </Box>
+    </>
   );
 }
 

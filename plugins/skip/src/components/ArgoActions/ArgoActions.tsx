@@ -9,6 +9,7 @@ import DialogContentText from '@material-ui/core/DialogContentText';
 import DialogTitle from '@material-ui/core/DialogTitle';
 import Tooltip from '@material-ui/core/Tooltip';
 import {
+  ArgoAppRef,
   ArgoAppStatus,
   clusterNamespaceRef,
   Environment,
@@ -16,7 +17,7 @@ import {
   skipArgoAppSyncPermission,
 } from '@internal/plugin-skip-common';
 import { useState } from 'react';
-import { skipFleetApiRef } from '../../api/SkipFleetApi';
+import { skipFleetApiRef } from '@internal/plugin-skip-react';
 
 /** Props of {@link ArgoActions}. */
 export type ArgoActionsProps = {
@@ -47,7 +48,7 @@ export function ArgoActions(props: ArgoActionsProps) {
     permission: skipArgoAppSyncPermission,
     resourceRef,
   });
-  const ref = {
+  const ref: ArgoAppRef = {
     instance: argo.instance,
     namespace: argo.namespace,
     name: argo.name,

@@ -1,13 +1,18 @@
 import { Entity } from '@backstage/catalog-model';
-import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
+import {
+  mockApis,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ReactNode } from 'react';
-import { skipFleetApiRef } from '../../api/SkipFleetApi';
-import { FakeSkipFleetApi } from '../../testing/FakeSkipFleetApi';
-import { appsResponse, failingDeployment } from '../../testing/fixtures';
+import { skipFleetApiRef } from '@internal/plugin-skip-react';
+import { FakeSkipFleetApi } from '../../__testUtils__/FakeSkipFleetApi';
+import { appsResponse, failingDeployment } from '../../__testUtils__/fixtures';
 import { EntitySkipAppsContent } from './EntitySkipAppsContent';
 
 // jsdom has no layout; give the log viewer's virtual list a size so lines render.
@@ -47,16 +52,18 @@ function fakeApi() {
 // allowed; AppsTable.test.tsx covers denial in a fresh module registry.
 function render(api: FakeSkipFleetApi) {
   const permission = AuthorizeResult.ALLOW;
+  // The legacy test app: core-components' LogViewer needs the legacy app context.
   return renderInTestApp(
-    <EntityProvider entity={entity}>
-      <EntitySkipAppsContent />
-    </EntityProvider>,
-    {
-      apis: [
+    <TestApiProvider
+      apis={[
         [skipFleetApiRef, api],
-        mockApis.permission({ authorize: permission }),
-      ],
-    },
+        [permissionApiRef, mockApis.permission({ authorize: permission })],
+      ]}
+    >
+      <EntityProvider entity={entity}>
+        <EntitySkipAppsContent />
+      </EntityProvider>
+    </TestApiProvider>,
   );
 }
 
@@ -91,7 +98,7 @@ describe('EntitySkipAppsContent', () => {
     expect(
       screen.getByText(/Cluster atkv3-prod is unreachable/),
     ).toBeInTheDocument();
-    expect(screen.getByText(/from 2 min ago/)).toBeInTheDocument();
+    expect(screen.getByText(/from 2 minutes ago/)).toBeInTheDocument();
   });
 
   it('opens the drill-down of a failing resource with a plain summary, events and log lines', async () => {
@@ -113,11 +120,11 @@ describe('EntitySkipAppsContent', () => {
         /cannot pull ghcr.io\/kartverket\/foo-api:1.5.0-typo/,
       ),
     ).toBeInTheDocument();
-    const events = within(dialog).getByRole('table', { name: 'Events' });
+    const events = within(dialog).getByRole('region', { name: 'Events' });
     expect(
       within(events).getByText(/Failed to pull image/),
     ).toBeInTheDocument();
-    const pods = within(dialog).getByRole('table', { name: 'Pods' });
+    const pods = within(dialog).getByRole('region', { name: 'Pods' });
     expect(within(pods).getByText(/ImagePullBackOff/)).toBeInTheDocument();
 
     expect(

@@ -5,7 +5,7 @@ import {
 } from '@backstage/core-components';
 import Typography from '@material-ui/core/Typography';
 import { ClusterFreshness } from '@internal/plugin-skip-common';
-import { Age } from '../Age';
+import { Age } from '@internal/plugin-skip-react';
 
 /** Props of {@link ClusterReachability}. */
 export type ClusterReachabilityProps = {

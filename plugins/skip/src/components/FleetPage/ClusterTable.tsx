@@ -63,7 +63,11 @@ export function ClusterTable(props: ClusterTableProps) {
       title: 'Upgrade',
       render: c =>
         c.upgradeInProgress
-          ? `Upgrading${c.upgradeInProgress.targetVersion ? ` to ${c.upgradeInProgress.targetVersion}` : ''}`
+          ? `Upgrading${
+              c.upgradeInProgress.targetVersion
+                ? ` to ${c.upgradeInProgress.targetVersion}`
+                : ''
+            }`
           : '–',
     },
   ];

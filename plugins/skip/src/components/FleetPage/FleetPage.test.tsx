@@ -1,8 +1,9 @@
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { ClusterStatus, Environment } from '@internal/plugin-skip-common';
 import { screen, within } from '@testing-library/react';
-import { skipFleetApiRef } from '../../api/SkipFleetApi';
-import { FakeSkipFleetApi } from '../../testing/FakeSkipFleetApi';
+import userEvent from '@testing-library/user-event';
+import { skipFleetApiRef } from '@internal/plugin-skip-react';
+import { FakeSkipFleetApi } from '../../__testUtils__/FakeSkipFleetApi';
 import { FleetPage } from './FleetPage';
 
 function cluster(
@@ -68,13 +69,13 @@ describe('FleetPage', () => {
       within(unreachableRow).getByText('connect ETIMEDOUT 10.0.0.1:443'),
     ).toBeInTheDocument();
     expect(within(unreachableRow).getByText(/last seen/)).toHaveTextContent(
-      'last seen 5 min ago',
+      'last seen 5 minutes ago',
     );
 
     const healthyRow = screen.getByText('atgcp1-prod').closest('tr')!;
     expect(within(healthyRow).getByText('Reachable')).toBeInTheDocument();
     expect(within(healthyRow).getByText('3/3')).toBeInTheDocument();
-    expect(screen.getByText(/Updated \d+ s ago/)).toBeInTheDocument();
+    expect(screen.getByText(/Updated \d+ seconds? ago/)).toBeInTheDocument();
   });
 
   it('says so when no cluster is configured', async () => {
@@ -86,15 +87,22 @@ describe('FleetPage', () => {
     ).toBeInTheDocument();
   });
 
-  it('shows the error when the fleet cannot be loaded', async () => {
+  it('shows why the fleet cannot be loaded, and loads it on Retry', async () => {
     const api = new FakeSkipFleetApi();
+    const listClusters = api.listClusters.bind(api);
     api.listClusters = async () => {
       throw new Error('skip-fleet is down');
     };
     await renderInTestApp(<FleetPage />, { apis: [[skipFleetApiRef, api]] });
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Could not load the fleet');
+    expect(alert).toHaveTextContent('skip-fleet is down');
+
+    api.listClusters = listClusters;
+    await userEvent.click(within(alert).getByRole('button', { name: 'Retry' }));
     expect(
-      await screen.findByText(/Could not load the fleet/),
+      await screen.findByText('No clusters configured'),
     ).toBeInTheDocument();
-    expect(screen.getAllByText(/skip-fleet is down/).length).toBeGreaterThan(0);
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 });

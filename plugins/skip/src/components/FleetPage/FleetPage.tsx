@@ -2,40 +2,36 @@ import {
   Content,
   ContentHeader,
   EmptyState,
-  ErrorPanel,
   Header,
   Page,
-  Progress,
-  WarningPanel,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
 import { ClusterStatus, ENVIRONMENTS } from '@internal/plugin-skip-common';
-import { skipFleetApiRef } from '../../api/SkipFleetApi';
-import { usePolling } from '../../hooks/usePolling';
-import { Freshness } from '../Freshness';
+import {
+  AsyncContent,
+  Freshness,
+  skipFleetApiRef,
+  useFleetData,
+} from '@internal/plugin-skip-react';
 import { ClusterTable } from './ClusterTable';
 
 /** The fleet overview: every cluster, grouped by environment in promotion order, live. */
 export function FleetPage() {
   const api = useApi(skipFleetApiRef);
-  const { value, error, loading, retry } = usePolling(
-    () => api.listClusters(),
-    [api],
-  );
+  const state = useFleetData(() => api.listClusters(), [api], {
+    // Every cluster is on the page, so any cluster change concerns it.
+    refetchOn: signal => signal.clusters.length > 0,
+  });
 
   return (
     <Content>
       <ContentHeader title="Fleet">
-        <Freshness generatedAt={value?.generatedAt} error={error} />
+        <Freshness generatedAt={state.value?.generatedAt} error={state.error} />
       </ContentHeader>
-      <FleetBody
-        clusters={value?.items}
-        error={error}
-        loading={loading}
-        retry={retry}
-      />
+      <AsyncContent state={state} what="the fleet">
+        {value => <FleetBody clusters={value.items} />}
+      </AsyncContent>
     </Content>
   );
 }
@@ -50,26 +46,8 @@ export function FleetLegacyPage() {
   );
 }
 
-function FleetBody(props: {
-  clusters?: ClusterStatus[];
-  error?: Error;
-  loading: boolean;
-  retry: () => void;
-}) {
-  const { clusters, error, loading, retry } = props;
-  if (loading) return <Progress />;
-  if (!clusters) {
-    return (
-      <ErrorPanel
-        title="Could not load the fleet"
-        error={error ?? new Error('No answer')}
-      >
-        <Button variant="outlined" onClick={retry}>
-          Retry
-        </Button>
-      </ErrorPanel>
-    );
-  }
+function FleetBody(props: { clusters: ClusterStatus[] }) {
+  const { clusters } = props;
   if (clusters.length === 0) {
     return (
       <EmptyState
@@ -84,12 +62,6 @@ function FleetBody(props: {
   );
   return (
     <>
-      {error && (
-        <WarningPanel
-          title="Showing older data"
-          message={`The latest refresh failed: ${error.message}`}
-        />
-      )}
       {/* ENVIRONMENTS is the promotion order: sandbox first, prod last. */}
       {ENVIRONMENTS.map(environment => {
         const inEnvironment = sorted.filter(

@@ -1,16 +1,19 @@
-import {
-  ErrorPanel,
-  Progress,
-  Table,
-  TableColumn,
-} from '@backstage/core-components';
+import { Table, TableColumn } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
-import { ENVIRONMENTS, NamespaceSummary } from '@internal/plugin-skip-common';
-import { skipFleetApiRef } from '../../api/SkipFleetApi';
-import { usePolling } from '../../hooks/usePolling';
-import { Age } from '../Age';
-import { Freshness } from '../Freshness';
+import {
+  ENVIRONMENTS,
+  FleetChangeSignal,
+  NamespacesResponse,
+  NamespaceSummary,
+} from '@internal/plugin-skip-common';
+import {
+  Age,
+  AsyncContent,
+  Freshness,
+  skipFleetApiRef,
+  useFleetData,
+} from '@internal/plugin-skip-react';
 
 /** Props of {@link NamespacesTable}. */
 export type NamespacesTableProps = {
@@ -31,20 +34,36 @@ const columns: TableColumn<NamespaceRow>[] = [
 /** A team's namespaces on every cluster, in promotion order. */
 export function NamespacesTable(props: NamespacesTableProps) {
   const api = useApi(skipFleetApiRef);
-  const { value, error, loading } = usePolling(
+  const state = useFleetData(
     () => api.getNamespaces({ team: props.team }),
     [api, props.team],
+    { refetchOn: namesAppInShownNamespace },
   );
-  if (loading) return <Progress />;
-  if (!value) {
-    return (
-      <ErrorPanel
-        title="Could not load the namespaces"
-        error={error ?? new Error('No answer')}
-      />
-    );
-  }
-  const rows: NamespaceRow[] = value.items
+  return (
+    <AsyncContent state={state} what="the namespaces">
+      {value => (
+        <>
+          <Box mb={1}>
+            <Freshness generatedAt={value.generatedAt} error={state.error} />
+          </Box>
+          <NamespaceRows namespaces={value.items} />
+        </>
+      )}
+    </AsyncContent>
+  );
+}
+
+// The app count is what changes here: an app in one of the team's namespaces came or went.
+function namesAppInShownNamespace(
+  signal: FleetChangeSignal,
+  shown: NamespacesResponse | undefined,
+): boolean {
+  const prefixes = (shown?.items ?? []).map(n => `${n.cluster}/${n.name}/`);
+  return signal.apps.some(app => prefixes.some(p => app.startsWith(p)));
+}
+
+function NamespaceRows(props: { namespaces: NamespaceSummary[] }) {
+  const rows: NamespaceRow[] = props.namespaces
     .map(n => ({ ...n, id: `${n.cluster}/${n.name}` }))
     .sort(
       (a, b) =>
@@ -52,25 +71,20 @@ export function NamespacesTable(props: NamespacesTableProps) {
         a.id.localeCompare(b.id),
     );
   return (
-    <>
-      <Box mb={1}>
-        <Freshness generatedAt={value.generatedAt} error={error} />
-      </Box>
-      <Table
-        title="Namespaces"
-        subtitle={`${rows.length} across the fleet`}
-        columns={columns}
-        data={rows}
-        options={{
-          paging: rows.length > 20,
-          pageSize: 20,
-          padding: 'dense',
-        }}
-        emptyContent={
-          <div style={{ padding: 16 }}>The team has no namespaces.</div>
-        }
-      />
-    </>
+    <Table
+      title="Namespaces"
+      subtitle={`${rows.length} across the fleet`}
+      columns={columns}
+      data={rows}
+      options={{
+        paging: rows.length > 20,
+        pageSize: 20,
+        padding: 'dense',
+      }}
+      emptyContent={
+        <div style={{ padding: 16 }}>The team has no namespaces.</div>
+      }
+    />
   );
 }
 

@@ -7,7 +7,7 @@ import InputLabel from '@material-ui/core/InputLabel';
 import NativeSelect from '@material-ui/core/NativeSelect';
 import { PodSummary } from '@internal/plugin-skip-common';
 import { useEffect, useState } from 'react';
-import { skipFleetApiRef } from '../../api/SkipFleetApi';
+import { skipFleetApiRef } from '@internal/plugin-skip-react';
 
 /** Props of {@link PodLog}. */
 export type PodLogProps = {
@@ -43,18 +43,19 @@ export function PodLog(props: PodLogProps) {
   useEffect(() => {
     if (!pod) return undefined;
     const controller = new AbortController();
-    const ref = { cluster, namespace, pod, container };
+    const ref = { cluster, namespace, name: pod };
     setText(undefined);
     setError(undefined);
     (async () => {
       try {
         if (!follow) {
-          const log = await api.getPodLog(ref);
+          const log = await api.getPodLog(ref, { container });
           if (!controller.signal.aborted) setText(log);
           return;
         }
         let all = '';
         for await (const chunk of api.followPodLog(ref, {
+          container,
           signal: controller.signal,
         })) {
           if (controller.signal.aborted) return;

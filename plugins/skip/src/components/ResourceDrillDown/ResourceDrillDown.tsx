@@ -1,5 +1,3 @@
-import { ErrorPanel, Progress } from '@backstage/core-components';
-import { ResponseError } from '@backstage/errors';
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
@@ -11,8 +9,11 @@ import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import AlertTitle from '@material-ui/lab/AlertTitle';
 import { ResourceDetails } from '@internal/plugin-skip-common';
-import { skipFleetApiRef } from '../../api/SkipFleetApi';
-import { usePolling } from '../../hooks/usePolling';
+import {
+  AsyncContent,
+  skipFleetApiRef,
+  useFleetData,
+} from '@internal/plugin-skip-react';
 import { explainFailure } from '../../lib/explainFailure';
 import { FailingResource } from '../../lib/failingResources';
 import { PodLog } from '../PodLog';
@@ -24,6 +25,8 @@ export type ResourceDrillDownProps = {
   resource?: FailingResource;
   /** The app's image, to name it when it cannot be pulled. */
   image?: string;
+  /** The app the resource belongs to (`<cluster>/<namespace>/<name>`): its changes refresh the dialog. */
+  app?: string;
   onClose: () => void;
 };
 
@@ -41,7 +44,13 @@ export function ResourceDrillDown(props: ResourceDrillDownProps) {
     >
       <DialogTitle id="skip-drill-down-title">{title}</DialogTitle>
       <DialogContent dividers>
-        {resource && <DrillDownBody resource={resource} image={props.image} />}
+        {resource && (
+          <DrillDownBody
+            resource={resource}
+            image={props.image}
+            app={props.app}
+          />
+        )}
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>Close</Button>
@@ -50,17 +59,14 @@ export function ResourceDrillDown(props: ResourceDrillDownProps) {
   );
 }
 
-function isNotAllowed(error: unknown): error is ResponseError {
-  return (
-    (error as ResponseError | undefined)?.name === 'ResponseError' &&
-    (error as ResponseError).statusCode === 403
-  );
-}
-
-function DrillDownBody(props: { resource: FailingResource; image?: string }) {
-  const { resource, image } = props;
+function DrillDownBody(props: {
+  resource: FailingResource;
+  image?: string;
+  app?: string;
+}) {
+  const { resource, image, app } = props;
   const api = useApi(skipFleetApiRef);
-  const { value, error, loading } = usePolling(
+  const state = useFleetData(
     () =>
       api.getResourceDetails({
         cluster: resource.cluster,
@@ -69,27 +75,14 @@ function DrillDownBody(props: { resource: FailingResource; image?: string }) {
         name: resource.name,
       }),
     [api, resource.cluster, resource.namespace, resource.kind, resource.name],
+    // Pods and events are costly to list: only a change of this app asks again.
+    { refetchOn: signal => app !== undefined && signal.apps.includes(app) },
   );
-
-  if (loading) return <Progress />;
-  if (!value && isNotAllowed(error)) {
-    // A refusal is an answer, not a fault: say who may look, in the backend's words.
-    return (
-      <Alert severity="info">
-        <AlertTitle>Not yours to look into</AlertTitle>
-        {error.body.error.message}
-      </Alert>
-    );
-  }
-  if (!value) {
-    return (
-      <ErrorPanel
-        title={`Could not load ${resource.kind} ${resource.name}`}
-        error={error ?? new Error('No answer')}
-      />
-    );
-  }
-  return <Details details={value} resource={resource} image={image} />;
+  return (
+    <AsyncContent state={state} what={`${resource.kind} ${resource.name}`}>
+      {value => <Details details={value} resource={resource} image={image} />}
+    </AsyncContent>
+  );
 }
 
 function Details(props: {

@@ -1,11 +1,14 @@
 import {
   AppsResponse,
+  ArgoAppRef,
   ListClustersResponse,
   NamespacesResponse,
+  PodLogOptions,
+  PodRef,
   ResourceDetails,
   ResourceRef,
+  SkipFleetApi,
 } from '@internal/plugin-skip-common';
-import { ArgoAppRef, PodLogRef, SkipFleetApi } from '../api/SkipFleetApi';
 
 /** An in-memory {@link SkipFleetApi} for tests: answers from the data it was given and records actions. */
 export class FakeSkipFleetApi implements SkipFleetApi {
@@ -50,12 +53,16 @@ export class FakeSkipFleetApi implements SkipFleetApi {
     return details;
   }
 
-  async getPodLog(ref: PodLogRef) {
-    return this.logs.get(`${ref.pod}/${ref.container}`) ?? '';
+  /** Logs are keyed `<pod>/<container>`. */
+  async getPodLog(ref: PodRef, options?: PodLogOptions) {
+    return this.logs.get(`${ref.name}/${options?.container}`) ?? '';
   }
 
-  async *followPodLog(ref: PodLogRef, options: { signal: AbortSignal }) {
-    yield this.logs.get(`${ref.pod}/${ref.container}`) ?? '';
+  async *followPodLog(
+    ref: PodRef,
+    options: PodLogOptions & { signal: AbortSignal },
+  ) {
+    yield this.logs.get(`${ref.name}/${options.container}`) ?? '';
     for (const chunk of this.followChunks) {
       if (options.signal.aborted) return;
       yield chunk;

@@ -1,5 +1,5 @@
 import { useNow } from '../../hooks/useNow';
-import { formatAge } from '../../lib/formatAge';
+import { formatTimeAgo } from '../../lib/formatTimeAgo';
 
 /** Props of {@link Age}. */
 export type AgeProps = {
@@ -9,10 +9,14 @@ export type AgeProps = {
   fallback?: string;
 };
 
-/** "4 min ago", counting up by itself, with the exact time as a tooltip. */
+/** "4 minutes ago", counting up by itself, with the exact time as a tooltip. */
 export function Age(props: AgeProps) {
   const now = useNow(5000);
-  const age = formatAge(props.time, now);
+  const age = formatTimeAgo(props.time, now);
   if (!age) return <>{props.fallback ?? '–'}</>;
-  return <time dateTime={props.time} title={props.time}>{`${age} ago`}</time>;
+  return (
+    <time dateTime={props.time} title={props.time}>
+      {age}
+    </time>
+  );
 }

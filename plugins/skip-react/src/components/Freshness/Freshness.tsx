@@ -1,6 +1,7 @@
 import Typography from '@material-ui/core/Typography';
 import { useNow } from '../../hooks/useNow';
-import { formatAge } from '../../lib/formatAge';
+import { formatTimeAgo } from '../../lib/formatTimeAgo';
+import { describeError } from '../../lib/describeError';
 
 /** Props of {@link Freshness}. */
 export type FreshnessProps = {
@@ -10,19 +11,19 @@ export type FreshnessProps = {
   error?: Error;
 };
 
-/** One line saying how old the data on screen is, counting up between polls. */
+/** One line saying how old the data on screen is, counting up between updates. */
 export function Freshness(props: FreshnessProps) {
   const { generatedAt, error } = props;
   const now = useNow();
-  const age = formatAge(generatedAt, now);
+  const age = formatTimeAgo(generatedAt, now);
   return (
     <Typography
       variant="body2"
       color={error ? 'error' : 'textSecondary'}
       role="status"
     >
-      {age ? `Updated ${age} ago` : 'Not loaded yet'}
-      {error ? ` · refresh failed: ${error.message}` : ' · live'}
+      {age ? `Updated ${age}` : 'Not loaded yet'}
+      {error ? ` · refresh failed: ${describeError(error)}` : ' · live'}
     </Typography>
   );
 }

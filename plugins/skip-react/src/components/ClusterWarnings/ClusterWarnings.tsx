@@ -2,7 +2,7 @@ import { WarningPanel } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import { ClusterFreshness } from '@internal/plugin-skip-common';
 import { useNow } from '../../hooks/useNow';
-import { formatAge } from '../../lib/formatAge';
+import { formatTimeAgo } from '../../lib/formatTimeAgo';
 
 /** Props of {@link ClusterWarnings}. */
 export type ClusterWarningsProps = {
@@ -20,13 +20,13 @@ export function ClusterWarnings(props: ClusterWarningsProps) {
   return (
     <Box display="flex" flexDirection="column" gridGap={8} mb={2}>
       {troubled.map(cluster => {
-        const age = formatAge(cluster.lastSeenAt, now);
+        const age = formatTimeAgo(cluster.lastSeenAt, now);
         const title =
           cluster.reachability === 'pending'
             ? `Cluster ${cluster.cluster} has not answered yet`
             : `Cluster ${cluster.cluster} is unreachable`;
         const dataAge = age
-          ? `Its data shown here is from ${age} ago.`
+          ? `Its data shown here is from ${age}.`
           : 'No data from it is shown.';
         return (
           <WarningPanel

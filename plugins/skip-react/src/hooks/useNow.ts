@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 
-/** The current time in ms, re-rendering every `intervalMs` so "N s ago" texts keep counting. */
+/** The current time in ms, re-rendering every `intervalMs` so "N seconds ago" texts keep counting. */
 export function useNow(intervalMs: number = 1000): number {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {

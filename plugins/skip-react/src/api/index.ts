@@ -1,0 +1,2 @@
+export { skipFleetApiRef } from './SkipFleetApi';
+export { skipFleetApiFactory } from './skipFleetApiFactory';

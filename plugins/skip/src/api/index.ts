@@ -1,3 +1,0 @@
-export { skipFleetApiRef } from './SkipFleetApi';
-export type { SkipFleetApi, ArgoAppRef, PodLogRef } from './SkipFleetApi';
-export { SkipFleetClient } from './SkipFleetClient';
