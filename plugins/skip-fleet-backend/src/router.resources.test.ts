@@ -1,3 +1,4 @@
+import { eventually } from './__testUtils__/eventually';
 import { user } from './__testUtils__/startFleetTestBackend';
 import { useFleetTestBackend } from './__testUtils__/useFleetTestBackend';
 
@@ -18,6 +19,17 @@ describe('drill-down and pod logs, read live from the simulated fleet', () => {
         .reason,
     ).toMatch(/ImagePullBackOff|ErrImagePull/);
     expect(res.body.events.map((e: any) => e.reason)).toContain('Failed');
+    // Events of the app and its pods only, each pod event naming its pod.
+    const podNames: string[] = res.body.pods.map((p: any) => p.name);
+    const podEvents = res.body.events.filter((e: any) =>
+      e.message?.startsWith('Pod '),
+    );
+    expect(podEvents.length).toBeGreaterThan(0);
+    expect(
+      podEvents.every((e: any) =>
+        podNames.some(p => e.message.startsWith(`Pod ${p}:`)),
+      ),
+    ).toBe(true);
   });
 
   it('answers bad input with a 400 that names the field, before reaching a cluster', async () => {
@@ -65,7 +77,18 @@ describe('drill-down and pod logs, read live from the simulated fleet', () => {
       text += Buffer.from(value).toString('utf8');
     }
     expect(text).toMatch(/Connection to postgres:5432 refused/);
+    const followers = () =>
+      backend()
+        .sim.cluster('atgcp1-sandbox')
+        .logs.followers('nrl-register-main', pod, 'nrl-register');
+    expect(followers()).toBe(1);
     aborter.abort();
+    // The browser leaving ends the portal's request to the cluster too.
+    await eventually(
+      followers,
+      n => n === 0,
+      'the cluster-side log follower to end',
+    );
 
     const missing = await get(
       '/pods/atgcp1-sandbox/nrl-register-main/no-such-pod/log?follow=true',

@@ -45,6 +45,11 @@ export class PodLogs {
     };
   }
 
+  /** How many clients follow the container's log right now (a client that went away no longer counts). */
+  followers(namespace: string, pod: string, container: string): number {
+    return this.streams.get(key(namespace, pod, container))?.followers.size ?? 0;
+  }
+
   /** Simulates a container restart: the current log becomes the previous one. */
   restart(namespace: string, pod: string, container: string): void {
     const stream = this.stream(namespace, pod, container);

@@ -1,10 +1,8 @@
 import type { HttpAuthService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import type { AppLookup } from '../services/AppLookup/types';
+import { callers } from './callers';
 import type { FleetApiRouter } from './FleetApiRouter';
-
-/** Any typed request of the generated router, as httpAuth takes it. */
-type HttpRequest = Parameters<HttpAuthService['credentials']>[0];
 
 /** The spec checks each parameter; that exactly one of the two is given is checked here. */
 function componentOrTeam(query: {
@@ -27,9 +25,8 @@ export function addAppRoutes(
   router: FleetApiRouter,
   options: { httpAuth: HttpAuthService; apps: AppLookup },
 ) {
-  const { httpAuth, apps } = options;
-  const readerOf = (req: HttpRequest) =>
-    httpAuth.credentials(req, { allow: ['user', 'service'] });
+  const { apps } = options;
+  const { readerOf } = callers(options.httpAuth);
 
   router.get('/clusters', async (_req, res) => {
     res.json(apps.listClusters());

@@ -5,10 +5,8 @@ import {
   argoSyncRequestSchema,
 } from '@internal/plugin-skip-common';
 import type { ArgoActions } from '../services/ArgoActions/types';
+import { callers } from './callers';
 import type { FleetApiRouter } from './FleetApiRouter';
-
-/** Any typed request of the generated router, as httpAuth takes it. */
-type HttpRequest = Parameters<HttpAuthService['credentials']>[0];
 import { parseInput } from './inputErrors';
 
 /** Argo CD actions; who may act on which namespace is the service's decision. */
@@ -16,17 +14,14 @@ export function addArgoRoutes(
   router: FleetApiRouter,
   options: { httpAuth: HttpAuthService; argo: ArgoActions },
 ) {
-  const { httpAuth, argo } = options;
+  const { argo } = options;
   // Only people act (requireSignedInUser refused services already); the request names them in the audit log.
-  const callerOf = async (req: HttpRequest) => ({
-    credentials: await httpAuth.credentials(req, { allow: ['user'] }),
-    request: req,
-  });
+  const { personOf } = callers(options.httpAuth);
 
   router.post(
     '/argocd/:instance/:namespace/:name/refresh',
     async (req, res) => {
-      const caller = await callerOf(req);
+      const caller = await personOf(req);
       const ref = parseInput(argoAppRefSchema, req.params, 'path');
       const body = parseInput(argoRefreshRequestSchema, req.body ?? {}, 'body');
       await argo.refresh(ref, body, caller);
@@ -35,7 +30,7 @@ export function addArgoRoutes(
   );
 
   router.post('/argocd/:instance/:namespace/:name/sync', async (req, res) => {
-    const caller = await callerOf(req);
+    const caller = await personOf(req);
     const ref = parseInput(argoAppRefSchema, req.params, 'path');
     const body = parseInput(argoSyncRequestSchema, req.body ?? {}, 'body');
     await argo.sync(ref, body, caller);

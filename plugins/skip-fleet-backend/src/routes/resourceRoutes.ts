@@ -6,10 +6,8 @@ import {
 } from '@internal/plugin-skip-common';
 import type { PodLogs } from '../services/PodLogs/types';
 import type { ResourceInspector } from '../services/ResourceInspector/types';
+import { abortedWhenClosed, callers } from './callers';
 import type { FleetApiRouter } from './FleetApiRouter';
-
-/** Any typed request of the generated router, as httpAuth takes it. */
-type HttpRequest = Parameters<HttpAuthService['credentials']>[0];
 import { parseInput } from './inputErrors';
 import { streamToResponse } from './streamToResponse';
 
@@ -22,29 +20,29 @@ export function addResourceRoutes(
     podLogs: PodLogs;
   },
 ) {
-  const { httpAuth, resources, podLogs } = options;
-  const readerOf = (req: HttpRequest) =>
-    httpAuth.credentials(req, { allow: ['user', 'service'] });
+  const { resources, podLogs } = options;
+  const { readerOf } = callers(options.httpAuth);
 
   router.get('/resources/:cluster/:namespace/:kind/:name', async (req, res) => {
     const credentials = await readerOf(req);
     const ref = parseInput(resourceRefSchema, req.params, 'path');
-    res.json(await resources.resourceDetails(ref, credentials));
+    res.json(
+      await resources.resourceDetails(ref, credentials, abortedWhenClosed(res)),
+    );
   });
 
   router.get('/pods/:cluster/:namespace/:name/log', async (req, res) => {
     const credentials = await readerOf(req);
     const ref = parseInput(podRefSchema, req.params, 'path');
     const query = parseInput(podLogQuerySchema, req.query, 'query');
+    // The browser going away is what ends a followed log, and a read it no longer waits for.
+    const signal = abortedWhenClosed(res);
     if (req.query.follow !== 'true') {
-      const text = await podLogs.read(ref, query, credentials);
+      const text = await podLogs.read(ref, query, credentials, signal);
       res.type('text/plain; charset=utf-8').send(text);
       return;
     }
-    // The browser going away is what ends a followed log.
-    const aborter = new AbortController();
-    res.on('close', () => aborter.abort());
-    const log = await podLogs.follow(ref, query, credentials, aborter.signal);
+    const log = await podLogs.follow(ref, query, credentials, new AbortController().signal);
     await streamToResponse(log, res);
   });
 }

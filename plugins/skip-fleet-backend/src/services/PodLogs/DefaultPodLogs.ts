@@ -40,19 +40,24 @@ export class DefaultPodLogs implements PodLogs {
     ref: PodRef,
     query: PodLogQuery,
     credentials: BackstageCredentials,
+    signal?: AbortSignal,
   ): Promise<string> {
     const { cluster, namespace, name } = ref;
     await this.access.requireToLookInto(credentials, cluster, namespace);
-    return this.calls.call(cluster, podName(ref), clients =>
-      this.containerErrorsAsInput(ref, query, async () => {
-        const core = clients.api(CoreV1Api);
-        return core.readNamespacedPodLog({
-          name,
-          namespace,
-          container: await this.containerOf(clients, ref, query),
-          tailLines: query.tailLines,
-        });
-      }),
+    return this.calls.call(
+      cluster,
+      podName(ref),
+      clients =>
+        this.containerErrorsAsInput(ref, query, async () => {
+          const core = clients.api(CoreV1Api);
+          return core.readNamespacedPodLog({
+            name,
+            namespace,
+            container: await this.containerOf(clients, ref, query),
+            tailLines: query.tailLines,
+          });
+        }),
+      { signal },
     );
   }
 

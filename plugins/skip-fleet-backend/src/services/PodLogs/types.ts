@@ -4,10 +4,12 @@ import type { PodLogQuery, PodRef } from '@internal/plugin-skip-common';
 
 /** A pod's log, read once or followed (owning team and platform team only). */
 export interface PodLogs {
+  /** `signal` aborts the cluster read when the caller stops waiting. */
   read(
     ref: PodRef,
     query: PodLogQuery,
     credentials: BackstageCredentials,
+    signal?: AbortSignal,
   ): Promise<string>;
   /**
    * Opens a followed log. Rejects with a Backstage error while nothing has been streamed

@@ -16,7 +16,7 @@ import { ResourceInspector } from './types';
 
 /**
  * Reads an object, its pods and their events live from the cluster, once the caller may
- * look into the namespace. Each of the three reads has its own deadline.
+ * look into the namespace, within one deadline.
  */
 export class DefaultResourceInspector implements ResourceInspector {
   private constructor(
@@ -34,6 +34,7 @@ export class DefaultResourceInspector implements ResourceInspector {
   async resourceDetails(
     ref: ResourceRef,
     credentials: BackstageCredentials,
+    signal?: AbortSignal,
   ): Promise<ResourceDetails> {
     const { cluster, namespace, kind, name } = ref;
     const apiVersion = KIND_API_VERSIONS[kind];
@@ -46,22 +47,27 @@ export class DefaultResourceInspector implements ResourceInspector {
     }
     await this.access.requireToLookInto(credentials, cluster, namespace);
     const what = `${kind} ${namespace}/${name}`;
-    const object = await this.calls.call(cluster, what, ({ objects }) =>
-      objects.read<KubernetesObject>({
-        apiVersion,
-        kind,
-        metadata: { name, namespace },
-      }),
+    // One deadline for the whole drill-down: a person waits for one cluster at most once.
+    const { object, pods, namespaceEvents } = await this.calls.call(
+      cluster,
+      what,
+      async clients => {
+        const read = await clients.objects.read<KubernetesObject>({
+          apiVersion,
+          kind,
+          metadata: { name, namespace },
+        });
+        // One list of the namespace's events instead of one per pod: a team namespace
+        // holds few, and a slow cluster is then waited for once, not N+1 times.
+        const [found, events] = await Promise.all([
+          findPods(clients, read, namespace),
+          clients.api(CoreV1Api).listNamespacedEvent({ namespace }),
+        ]);
+        return { object: read, pods: found, namespaceEvents: events };
+      },
+      { signal },
     );
-    const pods = await this.calls.call(cluster, what, clients =>
-      findPods(clients, object, namespace),
-    );
-    // One list of the namespace's events instead of one per pod: a team namespace holds
-    // few, and a drill-down on a slow cluster then waits for one answer, not N+1.
     const subjects = new Set([name, ...pods.map(p => p.metadata?.name ?? '')]);
-    const namespaceEvents = await this.calls.call(cluster, what, ({ api }) =>
-      api(CoreV1Api).listNamespacedEvent({ namespace }),
-    );
     return {
       cluster,
       apiVersion,
