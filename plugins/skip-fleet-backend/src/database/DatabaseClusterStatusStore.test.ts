@@ -84,14 +84,15 @@ describe('DatabaseClusterStatusStore', () => {
         lastSeenAt: seen,
       });
       await store.save({ cluster: 'atgcp1-dev', lastSeenAt: seen });
-      await store.save({
+      const newest = {
         cluster: 'atkv3-dev',
         kubernetesVersion: 'v1.31.2-gke.100',
         platformVersion: '1.31.100-gke.59',
         nodesReady: 4,
         nodesTotal: 4,
         lastSeenAt: new Date('2026-11-24T10:05:00.000Z'),
-      });
+      };
+      await store.save(newest);
 
       // A replica that saw the cluster earlier does not roll the newer report back.
       await store.save({
@@ -115,14 +116,7 @@ describe('DatabaseClusterStatusStore', () => {
           nodesTotal: undefined,
           lastSeenAt: seen,
         },
-        {
-          cluster: 'atkv3-dev',
-          kubernetesVersion: 'v1.31.2-gke.100',
-          platformVersion: '1.31.100-gke.59',
-          nodesReady: 4,
-          nodesTotal: 4,
-          lastSeenAt: new Date('2026-11-24T10:05:00.000Z'),
-        },
+        newest,
       ]);
     },
   );

@@ -14,6 +14,15 @@ const IMAGE_PULL_REASONS = new Set([
   'ContainerImageNotFound',
 ]);
 
+function imageNotFound(image: string | undefined): FailureExplanation {
+  return {
+    title: 'Image not found',
+    detail: `The pod cannot pull ${
+      image ?? 'its image'
+    }. Check that the image and tag exist and that the build pushed them.`,
+  };
+}
+
 /**
  * Reads the pods, events and conditions of a resource and says, first match wins,
  * what most likely stops it. Container states come first: they are the most direct.
@@ -26,13 +35,9 @@ export function explainFailure(
     for (const container of pod.containers) {
       const reason = container.reason ?? '';
       if (IMAGE_PULL_REASONS.has(reason)) {
-        const image = imageFromMessage(container.message) ?? context.image;
-        return {
-          title: 'Image not found',
-          detail: `The pod cannot pull ${
-            image ?? 'its image'
-          }. Check that the image and tag exist and that the build pushed them.`,
-        };
+        return imageNotFound(
+          imageFromMessage(container.message) ?? context.image,
+        );
       }
       if (reason === 'OOMKilled') {
         return {
@@ -78,13 +83,9 @@ export function explainFailure(
       case 'Failed':
       case 'ErrImagePull':
         if (/pull/i.test(event.message ?? '')) {
-          const image = imageFromMessage(event.message) ?? context.image;
-          return {
-            title: 'Image not found',
-            detail: `The pod cannot pull ${
-              image ?? 'its image'
-            }. Check that the image and tag exist and that the build pushed them.`,
-          };
+          return imageNotFound(
+            imageFromMessage(event.message) ?? context.image,
+          );
         }
         break;
       case 'FailedScheduling':

@@ -145,24 +145,18 @@ describe('summarizeApp', () => {
       resources: [],
     };
     const healthyApp = { ...app, status: { ...app.status, subresources: {} } };
-    expect(
+    const healthWith = (argoStatus: typeof argo) =>
       summarizeApp({
         cluster: 'c',
         environment: 'dev',
         app: healthyApp,
         deployment: deployment(2),
-        argo,
-      }).health,
-    ).toBe('Progressing');
-    expect(
-      summarizeApp({
-        cluster: 'c',
-        environment: 'dev',
-        app: healthyApp,
-        deployment: deployment(2),
-        argo: { ...argo, sync: { status: 'Synced' as const } },
-      }).health,
-    ).toBe('Healthy');
+        argo: argoStatus,
+      }).health;
+    expect(healthWith(argo)).toBe('Progressing');
+    expect(healthWith({ ...argo, sync: { status: 'Synced' as const } })).toBe(
+      'Healthy',
+    );
     expect(
       summarizeApp({
         cluster: 'c',
