@@ -135,13 +135,13 @@ describe('summarizeApp', () => {
   });
 
   it('counts Argo CD: out of sync is not green, degraded is red', () => {
-    const argo = {
+    const argo: NonNullable<Parameters<typeof summarizeApp>[0]['argo']> = {
       instance: 'argocd-nonprod',
       namespace: 'argocd',
       name: 'seeiendom-api-main',
       destination: {},
-      sync: { status: 'OutOfSync' as const },
-      health: { status: 'Healthy' as const },
+      sync: { status: 'OutOfSync' },
+      health: { status: 'Healthy' },
       resources: [],
     };
     const healthyApp = { ...app, status: { ...app.status, subresources: {} } };
@@ -154,7 +154,7 @@ describe('summarizeApp', () => {
         argo: argoStatus,
       }).health;
     expect(healthWith(argo)).toBe('Progressing');
-    expect(healthWith({ ...argo, sync: { status: 'Synced' as const } })).toBe(
+    expect(healthWith({ ...argo, sync: { status: 'Synced' } })).toBe(
       'Healthy',
     );
     expect(
@@ -162,7 +162,7 @@ describe('summarizeApp', () => {
         cluster: 'c',
         environment: 'dev',
         app: healthyApp,
-        argo: { ...argo, health: { status: 'Degraded' as const } },
+        argo: { ...argo, health: { status: 'Degraded' } },
       }).health,
     ).toBe('Degraded');
   });
