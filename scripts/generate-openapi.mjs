@@ -3,7 +3,8 @@
  * Generates what the OpenAPI contracts of the SKIP backend plugins imply, so the spec stays
  * the one source of truth:
  *
- *   plugins/<x>-backend/src/schema/openapi.yaml
+ *   plugins/<x>-backend/src/schema/openapi.yaml (paths; its schemas in src/schema/schemas/*.yaml,
+ *   bundled into one document by Redocly so every generated file sees `#/components/schemas/...`)
  *     -> plugins/<x>-backend/src/schema/openapi/generated/router.ts  (the spec as a TS const and
  *        createOpenApiRouter, the shape `backstage-repo-tools package schema openapi generate --server`
  *        writes; repo-tools is not installed here and its generators fetch a Java jar)
@@ -20,7 +21,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
-import YAML from 'yaml';
+import { bundle, createConfig } from '@redocly/openapi-core';
 import openapiTS, { astToString } from 'openapi-typescript';
 
 const require = createRequire(import.meta.url);
@@ -87,11 +88,31 @@ async function clientTypesSource(spec) {
   return `${BANNER}/* eslint-disable */\n${astToString(ast)}`;
 }
 
+/**
+ * The contract as one document: the schema files it references are pulled in under the
+ * component names openapi.yaml gives them, so no file of the spec grows past a readable size.
+ */
+async function bundledSpec(specFile) {
+  const { bundle: bundled, problems } = await bundle({
+    ref: specFile,
+    config: await createConfig({}),
+  });
+  const errors = problems.filter(p => p.severity === 'error');
+  if (errors.length > 0) {
+    throw new Error(
+      `${path.relative(root, specFile)} does not bundle:\n  ${errors
+        .map(p => p.message)
+        .join('\n  ')}`,
+    );
+  }
+  return bundled.parsed;
+}
+
 /** Every generated file, path -> content, for every contract. */
 async function generate() {
   const files = new Map();
   for (const { dir, pluginId, specFile } of contracts()) {
-    const spec = YAML.parse(fs.readFileSync(specFile, 'utf8'));
+    const spec = await bundledSpec(specFile);
     const generatedDir = path.join(dir, 'src/schema/openapi/generated');
     const routerFile = path.join(generatedDir, 'router.ts');
     files.set(routerFile, await format(routerSource(spec), routerFile));

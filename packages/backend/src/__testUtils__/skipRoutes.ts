@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import YAML from 'yaml';
 
 const pluginsDir = path.resolve(__dirname, '../../../../plugins');
 
@@ -16,16 +15,25 @@ export type SkipRoute = {
   spec: any;
 };
 
-/** Every route of every SKIP backend plugin, read from their OpenAPI specs (src/schema/openapi.yaml). */
+/**
+ * Every route of every SKIP backend plugin, read from their contracts: the bundled spec in
+ * src/schema/openapi/generated/router.ts, which test.sh proves matches src/schema/openapi.yaml
+ * and the schema files it references.
+ */
 export function skipRoutes(): SkipRoute[] {
   const routes: SkipRoute[] = [];
   for (const dir of fs.readdirSync(pluginsDir)) {
-    const specFile = path.join(pluginsDir, dir, 'src/schema/openapi.yaml');
-    if (!fs.existsSync(specFile)) continue;
+    const routerFile = path.join(
+      pluginsDir,
+      dir,
+      'src/schema/openapi/generated/router.ts',
+    );
+    if (!fs.existsSync(routerFile)) continue;
     const pkg = JSON.parse(
       fs.readFileSync(path.join(pluginsDir, dir, 'package.json'), 'utf8'),
     );
-    const spec = YAML.parse(fs.readFileSync(specFile, 'utf8'));
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { spec } = require(routerFile) as { spec: any };
     for (const [route, operations] of Object.entries<any>(spec.paths)) {
       for (const [method, operation] of Object.entries<any>(operations)) {
         if (method === 'parameters') continue;
