@@ -42,7 +42,7 @@ export function addResourceRoutes(
       res.type('text/plain; charset=utf-8').send(text);
       return;
     }
-    const log = await podLogs.follow(ref, query, credentials, new AbortController().signal);
+    const log = await podLogs.follow(ref, query, credentials, signal);
     await streamToResponse(log, res);
   });
 }
