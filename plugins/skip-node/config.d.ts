@@ -44,6 +44,11 @@ export interface Config {
         cluster: string;
         /** The namespace its Application objects live in. Default argocd. */
         namespace?: string;
+        /**
+         * Its web UI (e.g. https://argocd.example.com), for links to an app's page there.
+         * @visibility frontend
+         */
+        url?: string;
       }>;
     };
   };

@@ -1,5 +1,9 @@
 import { createBackend } from '@backstage/backend-defaults';
+import { errorAnswersWithoutStacks } from './errorAnswersWithoutStacks';
 import { backendFeatures } from './features';
+
+// Error answers carry no stack traces or internal messages, in development mode too.
+errorAnswersWithoutStacks();
 
 const backend = createBackend();
 for (const load of Object.values(backendFeatures)) backend.add(load());

@@ -24,10 +24,14 @@ import { DatabaseClusterStatusStore } from './database/DatabaseClusterStatusStor
 import { createRouter } from './router';
 import { FleetCache, scheduleClusterProbes } from './services/FleetCache';
 import { ChangeSignals } from './services/ChangeSignals';
+import { DefaultAccessPolicyLookup } from './services/AccessPolicy';
 import { DefaultAppLookup, EntityLookup } from './services/AppLookup';
-import { DefaultArgoActions } from './services/ArgoActions';
+import { ArgoAppAccess, DefaultArgoActions } from './services/ArgoActions';
+import { DefaultArgoDetails } from './services/ArgoDetails';
+import { ComponentClaims, DefaultClusterPages } from './services/ClusterPages';
 import { DefaultPodLogs } from './services/PodLogs';
 import { DefaultResourceInspector } from './services/ResourceInspector';
+import { DefaultResourceTreeReader } from './services/ResourceTree';
 import { rememberClusterStatus } from './services/rememberClusterStatus';
 
 /** The fleet backend: a watch cache of every cluster, served from memory. */
@@ -122,11 +126,25 @@ export const skipFleetPlugin = createBackendPlugin({
         });
         const resources = DefaultResourceInspector.create({ access, calls });
         const podLogs = DefaultPodLogs.create({ access, calls, logger });
+        const argoAccess = ArgoAppAccess.create({ cache, access });
         const argo = DefaultArgoActions.create({
-          cache,
-          access,
+          access: argoAccess,
           calls,
           auditor: deps.auditor,
+        });
+        const argoDetails = DefaultArgoDetails.create({
+          access: argoAccess,
+          calls,
+          config: deps.skipConfig,
+        });
+        const clusterPages = DefaultClusterPages.create({
+          cache,
+          components: ComponentClaims.create({
+            catalog: deps.catalog,
+            cache: deps.cacheService,
+            ownedBy: group => access.ownedBy(group),
+            logger,
+          }),
         });
         httpRouter.use(
           await createRouter({
@@ -135,8 +153,22 @@ export const skipFleetPlugin = createBackendPlugin({
             permissions,
             apps,
             resources,
+            trees: DefaultResourceTreeReader.create({ cache, access, calls }),
             podLogs,
             argo,
+            argoDetails,
+            accessPolicies: DefaultAccessPolicyLookup.create({
+              cache,
+              access,
+              // Links to the components of the apps a policy names, found as the cluster page finds them.
+              components: ComponentClaims.create({
+                catalog: deps.catalog,
+                cache: deps.cacheService,
+                ownedBy: group => access.ownedBy(group),
+                logger,
+              }),
+            }),
+            clusterPages,
           }),
         );
       },

@@ -98,14 +98,14 @@ describe('the fleet router', () => {
         method: 'read',
         args: [
           { cluster: 'c', namespace: 'ns', name: 'pod-1' },
-          { container: 'app', tailLines: 200 },
+          { container: 'app', tailLines: 200, previous: false },
         ],
       },
       {
         method: 'sync',
         args: [
           { instance: 'argocd-prod', namespace: 'argocd', name: 'my-app' },
-          { revision: 'v2', prune: false },
+          { revision: 'v2', prune: false, dryRun: false },
         ],
       },
       {

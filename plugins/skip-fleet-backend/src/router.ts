@@ -5,8 +5,10 @@ import type {
 } from '@backstage/backend-plugin-api';
 import express from 'express';
 import Router from 'express-promise-router';
+import { addAccessRoutes } from './routes/accessRoutes';
 import { addAppRoutes } from './routes/appRoutes';
 import { addArgoRoutes } from './routes/argoRoutes';
+import { addClusterRoutes } from './routes/clusterRoutes';
 import {
   bodyErrorsAsInputErrors,
   validatorErrorsNamingTheField,
@@ -14,11 +16,16 @@ import {
 import { requireFleetRead } from './routes/requireFleetRead';
 import { requireSignedInUser } from './routes/requireSignedInUser';
 import { addResourceRoutes } from './routes/resourceRoutes';
+import { addTreeRoutes } from './routes/treeRoutes';
 import { createOpenApiRouter } from './schema/openapi/generated';
+import type { AccessPolicyLookup } from './services/AccessPolicy/types';
 import type { AppLookup } from './services/AppLookup/types';
 import type { ArgoActions } from './services/ArgoActions/types';
+import type { ArgoDetails } from './services/ArgoDetails/types';
+import type { ClusterPages } from './services/ClusterPages/types';
 import type { PodLogs } from './services/PodLogs/types';
 import type { ResourceInspector } from './services/ResourceInspector/types';
+import type { ResourceTreeReader } from './services/ResourceTree/types';
 
 /**
  * Routes of the fleet backend, generated from src/schema/openapi.yaml: the OpenAPI router
@@ -30,8 +37,12 @@ export async function createRouter(options: {
   permissions: PermissionsService;
   apps: AppLookup;
   resources: ResourceInspector;
+  trees: ResourceTreeReader;
   podLogs: PodLogs;
   argo: ArgoActions;
+  argoDetails: ArgoDetails;
+  accessPolicies: AccessPolicyLookup;
+  clusterPages: ClusterPages;
 }): Promise<express.Router> {
   const { auth, httpAuth, permissions } = options;
   const router = Router();
@@ -55,7 +66,10 @@ export async function createRouter(options: {
     },
   });
   addAppRoutes(api, options);
+  addAccessRoutes(api, options);
+  addClusterRoutes(api, options);
   addResourceRoutes(api, options);
+  addTreeRoutes(api, options);
   addArgoRoutes(api, options);
   router.use(api);
   router.use(validatorErrorsNamingTheField);

@@ -2,7 +2,12 @@ import { KubeObject } from '../store/types';
 import { sha40 } from './ids';
 
 /** A namespace directory's config.json (PLATFORM.md: tool, autoSync, prune, selfHeal...). */
-export type DirectoryConfig = { autoSync?: boolean; prune?: boolean; selfHeal?: boolean; allowEmpty?: boolean };
+export type DirectoryConfig = {
+  autoSync?: boolean;
+  prune?: boolean;
+  selfHeal?: boolean;
+  allowEmpty?: boolean;
+};
 
 /** One `env/<cluster>/<namespace>` directory of a team's apps repo. */
 export type AppsDirectory = {
@@ -14,13 +19,23 @@ export type AppsDirectory = {
 };
 
 /** A commit in a simulated apps repo. */
-export type AppsCommit = { revision: string; message: string; author: string; date: string };
+export type AppsCommit = {
+  revision: string;
+  message: string;
+  author: string;
+  date: string;
+};
 
 /** One team's apps repo, held in memory; every change is a commit with a stable sha. */
 export class AppsRepo {
   readonly url: string;
   private readonly dirs = new Map<string, AppsDirectory>();
   private readonly log: AppsCommit[] = [];
+  /** The directories as each commit left them, so a sync to an older revision deploys that revision. */
+  private readonly trees = new Map<
+    string,
+    ReadonlyMap<string, AppsDirectory>
+  >();
 
   constructor(readonly team: string) {
     this.url = `https://github.com/kartverket/${team}-apps.git`;
@@ -38,9 +53,21 @@ export class AppsRepo {
   }
 
   /** Writes a directory (without committing when `commit` is false, for bulk seeding). */
-  putDirectory(cluster: string, namespace: string, manifests: KubeObject[], config: DirectoryConfig = {}, commit = true): AppsDirectory {
+  putDirectory(
+    cluster: string,
+    namespace: string,
+    manifests: KubeObject[],
+    config: DirectoryConfig = {},
+    commit = true,
+  ): AppsDirectory {
     const path = `env/${cluster}/${namespace}`;
-    const dir = { path, cluster, namespace, manifests: structuredClone(manifests), config: { ...config } };
+    const dir = {
+      path,
+      cluster,
+      namespace,
+      manifests: structuredClone(manifests),
+      config: { ...config },
+    };
     this.dirs.set(path, dir);
     if (commit) this.commit(`Update ${path}`);
     return dir;
@@ -58,16 +85,40 @@ export class AppsRepo {
     return this.dirs.get(path.replace(/\/+$/, ''));
   }
 
+  /** A directory as it was at a revision (a full or abbreviated sha, HEAD or main); undefined when absent then. */
+  directoryAt(path: string, revision: string): AppsDirectory | undefined {
+    const sha = this.resolve(revision);
+    return sha ? this.trees.get(sha)?.get(path.replace(/\/+$/, '')) : undefined;
+  }
+
+  /** The full sha a revision names, as git resolves it; undefined for one the repo does not have. */
+  resolve(revision: string): string | undefined {
+    if (revision === 'HEAD' || revision === 'main') return this.head();
+    if (!/^[0-9a-f]{7,40}$/.test(revision)) return undefined;
+    return this.log.find(c => c.revision.startsWith(revision))?.revision;
+  }
+
   /** Directories matching a git-generator glob such as `env/atkv3-dev/*` or `env/*\/*`. */
   match(glob: string): AppsDirectory[] {
-    const pattern = new RegExp(`^${glob.split('*').map(escapeRegExp).join('[^/]+')}$`);
-    return [...this.dirs.values()].filter(d => pattern.test(d.path)).sort((a, b) => a.path.localeCompare(b.path));
+    const pattern = new RegExp(
+      `^${glob.split('*').map(escapeRegExp).join('[^/]+')}$`,
+    );
+    return [...this.dirs.values()]
+      .filter(d => pattern.test(d.path))
+      .sort((a, b) => a.path.localeCompare(b.path));
   }
 
   /** Records a commit without changing files (seeding uses it once after bulk writes). */
   commit(message: string): string {
     const revision = sha40(`${this.team}#${this.log.length}#${message}`);
-    this.log.push({ revision, message, author: `${this.team}-bot`, date: new Date().toISOString() });
+    this.log.push({
+      revision,
+      message,
+      author: `${this.team}-bot`,
+      date: new Date().toISOString(),
+    });
+    // Directories are replaced, never changed in place, so a shallow copy is the commit's tree.
+    this.trees.set(revision, new Map(this.dirs));
     return revision;
   }
 }

@@ -2,6 +2,13 @@ import { deepEqual } from '../store/deepEqual';
 import { ObjectStore } from '../store/ObjectStore';
 import { KubeObject, StoreEvent } from '../store/types';
 import type { AppsRepo } from './AppsRepos';
+import {
+  recordsHistory,
+  seededRevision,
+  selectedManifests,
+  SyncOperation,
+  unresolvable,
+} from './argoSyncOperation';
 import { rfc3339 } from './ids';
 import { namespaceObject } from './seedCluster';
 import { SKIPERATOR_API_VERSION } from './skiperatorResources';
@@ -17,7 +24,10 @@ export type ArgoWorld = {
   destinationStore(cluster: string): ObjectStore | undefined;
   /** Writes a synced object into a destination cluster (the world lets Skiperator react). */
   apply(cluster: string, obj: KubeObject): KubeObject;
-  remove(cluster: string, obj: { apiVersion: string; kind: string; namespace?: string; name: string }): void;
+  remove(
+    cluster: string,
+    obj: { apiVersion: string; kind: string; namespace?: string; name: string },
+  ): void;
   now(): Date;
 };
 
@@ -28,12 +38,30 @@ type AppSpec = {
   syncPolicy?: {
     automated?: { prune?: boolean; selfHeal?: boolean };
     syncOptions?: string[];
-    managedNamespaceMetadata?: { labels?: Record<string, string>; annotations?: Record<string, string> };
+    managedNamespaceMetadata?: {
+      labels?: Record<string, string>;
+      annotations?: Record<string, string>;
+    };
   };
 };
 type Health = { status: string; message?: string };
-type ResourceStatus = { group: string; version: string; kind: string; namespace: string; name: string; status: string; health?: Health };
-type OperationState = { phase: string; message: string; startedAt: string; finishedAt?: string; operation: Record<string, unknown>; syncResult?: Record<string, unknown> };
+type ResourceStatus = {
+  group: string;
+  version: string;
+  kind: string;
+  namespace: string;
+  name: string;
+  status: string;
+  health?: Health;
+};
+type OperationState = {
+  phase: string;
+  message: string;
+  startedAt: string;
+  finishedAt?: string;
+  operation: Record<string, unknown>;
+  syncResult?: Record<string, unknown>;
+};
 type ArgoStatus = {
   sync?: { status: string; revision?: string; comparedTo?: unknown };
   health?: Health;
@@ -64,28 +92,54 @@ export class ArgoCdController {
   private readonly destinationOf = new Map<string, string>();
 
   constructor(
-    private readonly opts: { namespace: string; store: ObjectStore; world: ArgoWorld; syncMs: number; destinations: string[] },
+    private readonly opts: {
+      namespace: string;
+      store: ObjectStore;
+      world: ArgoWorld;
+      syncMs: number;
+      destinations: string[];
+    },
   ) {}
 
   /** Seeds an Application as if it had been synced long ago; `live` overrides what the destination runs. */
   seed(app: KubeObject, live?: KubeObject[]): void {
     const spec = app.spec as AppSpec;
     const repo = this.opts.world.repo(spec.source.repoURL);
-    const revision = repo?.head() ?? '';
     const desired = this.desired(spec);
+    // Before applyAll, which stamps the manifests with tracking ids.
+    const syncedRevision = seededRevision(repo, spec.source.path, live);
     this.applyAll(app.metadata.name, spec, live ?? desired);
     const at = rfc3339(this.opts.world.now());
-    const syncedRevision = live ? repo?.commits()[0].revision ?? revision : revision;
     app.status = {
       operationState: {
         phase: 'Succeeded',
         message: 'successfully synced (all tasks run)',
         startedAt: at,
         finishedAt: at,
-        operation: { sync: { revision: syncedRevision, syncOptions: spec.syncPolicy?.syncOptions }, initiatedBy: { automated: true }, retry: { limit: 5 } },
-        syncResult: { revision: syncedRevision, source: spec.source, resources: this.syncResults(spec, live ?? desired) },
+        operation: {
+          sync: {
+            revision: syncedRevision,
+            syncOptions: spec.syncPolicy?.syncOptions,
+          },
+          initiatedBy: { automated: true },
+          retry: { limit: 5 },
+        },
+        syncResult: {
+          revision: syncedRevision,
+          source: spec.source,
+          resources: this.syncResults(spec, live ?? desired),
+        },
       },
-      history: [{ id: 0, revision: syncedRevision, deployStartedAt: at, deployedAt: at, source: spec.source, initiatedBy: { automated: true } }],
+      history: [
+        {
+          id: 0,
+          revision: syncedRevision,
+          deployStartedAt: at,
+          deployedAt: at,
+          source: spec.source,
+          initiatedBy: { automated: true },
+        },
+      ],
     };
     const evaluated = this.evaluated(app);
     this.opts.store.put(evaluated);
@@ -96,9 +150,16 @@ export class ArgoCdController {
     this.unsubscribers.push(this.opts.store.onChange(e => this.onOwnEvent(e)));
     for (const cluster of this.opts.destinations) {
       const store = this.opts.world.destinationStore(cluster);
-      if (store) this.unsubscribers.push(store.onChange(e => this.onDestinationEvent(cluster, e)));
+      if (store)
+        this.unsubscribers.push(
+          store.onChange(e => this.onDestinationEvent(cluster, e)),
+        );
     }
-    for (const app of this.opts.store.scan(ARGO_API_VERSION, 'Application', this.opts.namespace)) {
+    for (const app of this.opts.store.scan(
+      ARGO_API_VERSION,
+      'Application',
+      this.opts.namespace,
+    )) {
       this.triggers.set(app.metadata.name, triggerOf(app));
       this.index(app);
     }
@@ -106,8 +167,17 @@ export class ArgoCdController {
 
   /** Re-compares every Application reading a repo (what Argo CD's git webhook triggers). */
   refreshRepo(url: string): void {
-    for (const app of this.opts.store.list(ARGO_API_VERSION, 'Application', this.opts.namespace)) {
-      if ((app.spec as AppSpec).source.repoURL === url && !app.metadata.deletionTimestamp && app.status) this.reconcile(app);
+    for (const app of this.opts.store.list(
+      ARGO_API_VERSION,
+      'Application',
+      this.opts.namespace,
+    )) {
+      if (
+        (app.spec as AppSpec).source.repoURL === url &&
+        !app.metadata.deletionTimestamp &&
+        app.status
+      )
+        this.reconcile(app);
     }
   }
 
@@ -119,18 +189,30 @@ export class ArgoCdController {
 
   private onOwnEvent(event: StoreEvent): void {
     const app = event.object;
-    if (app.kind !== 'Application' || !app.apiVersion.startsWith('argoproj.io/') || app.metadata.namespace !== this.opts.namespace) return;
+    if (
+      app.kind !== 'Application' ||
+      !app.apiVersion.startsWith('argoproj.io/') ||
+      app.metadata.namespace !== this.opts.namespace
+    )
+      return;
     const name = app.metadata.name;
     if (event.type === 'DELETED') {
       this.unindex(name);
       this.triggers.delete(name);
-      if (app.metadata.finalizers?.includes('resources-finalizer.argocd.argoproj.io')) this.prune(app);
+      if (
+        app.metadata.finalizers?.includes(
+          'resources-finalizer.argocd.argoproj.io',
+        )
+      )
+        this.prune(app);
       return;
     }
     if (app.metadata.deletionTimestamp) {
       this.prune(app);
       const copy = structuredClone(app);
-      copy.metadata.finalizers = (copy.metadata.finalizers ?? []).filter(f => !f.startsWith('resources-finalizer.argocd.argoproj.io'));
+      copy.metadata.finalizers = (copy.metadata.finalizers ?? []).filter(
+        f => !f.startsWith('resources-finalizer.argocd.argoproj.io'),
+      );
       this.opts.store.put(copy);
       return;
     }
@@ -149,9 +231,14 @@ export class ArgoCdController {
 
   private onDestinationEvent(cluster: string, event: StoreEvent): void {
     const kind = event.object.kind;
-    if (kind !== 'Application' && kind !== 'Deployment' && kind !== 'Namespace') return;
-    const namespace = kind === 'Namespace' ? event.object.metadata.name : event.object.metadata.namespace;
-    for (const name of this.byDestination.get(`${cluster}/${namespace}`) ?? []) this.pending.add(name);
+    if (kind !== 'Application' && kind !== 'Deployment' && kind !== 'Namespace')
+      return;
+    const namespace =
+      kind === 'Namespace'
+        ? event.object.metadata.name
+        : event.object.metadata.namespace;
+    for (const name of this.byDestination.get(`${cluster}/${namespace}`) ?? [])
+      this.pending.add(name);
     if (this.pending.size && !this.flushScheduled) {
       this.flushScheduled = true;
       setImmediate(() => {
@@ -159,7 +246,12 @@ export class ArgoCdController {
         const names = [...this.pending];
         this.pending.clear();
         for (const name of names) {
-          const app = this.opts.store.get(ARGO_API_VERSION, 'Application', this.opts.namespace, name);
+          const app = this.opts.store.get(
+            ARGO_API_VERSION,
+            'Application',
+            this.opts.namespace,
+            name,
+          );
           if (app && !app.metadata.deletionTimestamp) this.reconcile(app);
         }
       });
@@ -194,10 +286,23 @@ export class ArgoCdController {
     const spec = app.spec as AppSpec;
     const status = evaluated.status as ArgoStatus;
     const automated = spec.syncPolicy?.automated;
-    const permitted = !status.conditions?.some(c => c.type === 'InvalidSpecError');
-    if (permitted && automated && status.sync?.status === 'OutOfSync' && !this.running.has(app.metadata.name)) {
+    const permitted = !status.conditions?.some(
+      c => c.type === 'InvalidSpecError',
+    );
+    if (
+      permitted &&
+      automated &&
+      status.sync?.status === 'OutOfSync' &&
+      !this.running.has(app.metadata.name)
+    ) {
       this.opts.store.put(evaluated);
-      this.startSync(evaluated, { sync: { revision: status.sync.revision, prune: automated.prune ?? false }, initiatedBy: { automated: true } });
+      this.startSync(evaluated, {
+        sync: {
+          revision: status.sync.revision,
+          prune: automated.prune ?? false,
+        },
+        initiatedBy: { automated: true },
+      });
       return;
     }
     this.opts.store.put(evaluated);
@@ -209,11 +314,24 @@ export class ArgoCdController {
     const spec = app.spec as AppSpec;
     const status = (app.status ?? {}) as ArgoStatus;
     const repo = this.opts.world.repo(spec.source.repoURL);
-    const revision = ((operation.sync as { revision?: string }).revision || undefined) ?? repo?.head() ?? '';
+    const revision =
+      ((operation.sync as { revision?: string }).revision || undefined) ??
+      repo?.head() ??
+      '';
     const startedAt = rfc3339(this.opts.world.now());
-    const op = { ...operation, sync: { ...(operation.sync as object), revision }, initiatedBy: operation.initiatedBy ?? { username: 'admin' }, retry: { limit: 5 } };
+    const op = {
+      ...operation,
+      sync: { ...(operation.sync as object), revision },
+      initiatedBy: operation.initiatedBy ?? { username: 'admin' },
+      retry: { limit: 5 },
+    };
     delete app.operation;
-    status.operationState = { phase: 'Running', message: 'one or more tasks are running', startedAt, operation: op };
+    status.operationState = {
+      phase: 'Running',
+      message: 'one or more tasks are running',
+      startedAt,
+      operation: op,
+    };
     app.status = status;
     this.running.add(name);
     const stored = this.opts.store.put(app);
@@ -227,30 +345,69 @@ export class ArgoCdController {
     this.timers.add(timer);
   }
 
-  private finishSync(name: string, op: Record<string, unknown>, revision: string, startedAt: string): void {
-    const app = this.opts.store.get(ARGO_API_VERSION, 'Application', this.opts.namespace, name);
+  private finishSync(
+    name: string,
+    op: Record<string, unknown>,
+    revision: string,
+    startedAt: string,
+  ): void {
+    const app = this.opts.store.get(
+      ARGO_API_VERSION,
+      'Application',
+      this.opts.namespace,
+      name,
+    );
     if (!app) return;
     const spec = app.spec as AppSpec;
     const status = (app.status ?? {}) as ArgoStatus;
     const finishedAt = rfc3339(this.opts.world.now());
-    const denied = this.destinationDenied(spec);
+    const repo = this.opts.world.repo(spec.source.repoURL);
+    const sync = op.sync as SyncOperation;
+    const denied = this.destinationDenied(spec) ?? unresolvable(repo, revision);
     if (denied) {
-      status.operationState = { phase: 'Error', message: denied, startedAt, finishedAt, operation: op };
+      status.operationState = {
+        phase: 'Error',
+        message: denied,
+        startedAt,
+        finishedAt,
+        operation: op,
+      };
     } else {
-      const desired = this.desired(spec);
-      this.applyAll(name, spec, desired);
+      // The requested revision's manifests (a rollback deploys its history entry's commit), maybe only some.
+      const sha = repo?.resolve(revision) ?? revision;
+      const desired = selectedManifests(
+        this.desired(spec, sha),
+        sync,
+        spec.destination.namespace,
+      );
+      if (!sync.dryRun) this.applyAll(name, spec, desired);
       status.operationState = {
         phase: 'Succeeded',
         message: 'successfully synced (all tasks run)',
         startedAt,
         finishedAt,
         operation: op,
-        syncResult: { revision, source: spec.source, resources: this.syncResults(spec, desired) },
+        syncResult: {
+          revision: sha,
+          source: spec.source,
+          resources: this.syncResults(spec, desired, sync.dryRun),
+        },
       };
-      const history = status.history ?? [];
-      const id = history.length ? Number(history[history.length - 1].id) + 1 : 0;
-      history.push({ id, revision, deployStartedAt: startedAt, deployedAt: finishedAt, source: spec.source, initiatedBy: op.initiatedBy });
-      status.history = history.slice(-10);
+      if (recordsHistory(sync)) {
+        const history = status.history ?? [];
+        const id = history.length
+          ? Number(history[history.length - 1].id) + 1
+          : 0;
+        history.push({
+          id,
+          revision: sha,
+          deployStartedAt: startedAt,
+          deployedAt: finishedAt,
+          source: spec.source,
+          initiatedBy: op.initiatedBy,
+        });
+        status.history = history.slice(-10);
+      }
     }
     app.status = status;
     const evaluated = this.evaluated(app);
@@ -258,31 +415,52 @@ export class ArgoCdController {
     this.triggers.set(name, triggerOf(stored));
   }
 
-  private desired(spec: AppSpec): KubeObject[] {
+  /** The manifests of the app's directory at HEAD, or at `revision` when given. */
+  private desired(spec: AppSpec, revision?: string): KubeObject[] {
     const repo = this.opts.world.repo(spec.source.repoURL);
-    const dir = repo?.directory(spec.source.path);
+    const dir = revision
+      ? repo?.directoryAt(spec.source.path, revision)
+      : repo?.directory(spec.source.path);
     return (dir?.manifests ?? []).map(m => {
       const obj = structuredClone(m);
-      obj.metadata.namespace = obj.metadata.namespace ?? spec.destination.namespace;
+      obj.metadata.namespace =
+        obj.metadata.namespace ?? spec.destination.namespace;
       return obj;
     });
   }
 
-  private applyAll(appName: string, spec: AppSpec, manifests: KubeObject[]): void {
+  private applyAll(
+    appName: string,
+    spec: AppSpec,
+    manifests: KubeObject[],
+  ): void {
     const cluster = spec.destination.name ?? spec.destination.server ?? '';
     const store = this.opts.world.destinationStore(cluster);
     if (!store) return;
-    if (spec.syncPolicy?.syncOptions?.includes('CreateNamespace=true') && !store.peek('v1', 'Namespace', undefined, spec.destination.namespace)) {
+    if (
+      spec.syncPolicy?.syncOptions?.includes('CreateNamespace=true') &&
+      !store.peek('v1', 'Namespace', undefined, spec.destination.namespace)
+    ) {
       const managed = spec.syncPolicy.managedNamespaceMetadata;
       const ns = namespaceObject(spec.destination.namespace, managed?.labels);
-      if (managed?.annotations) ns.metadata.annotations = { ...managed.annotations };
+      if (managed?.annotations)
+        ns.metadata.annotations = { ...managed.annotations };
       this.opts.world.apply(cluster, ns);
     }
     // Callers hand over fresh copies (desired() or a seed override), so they are changed in place.
     for (const obj of manifests) {
-      obj.metadata.namespace = obj.metadata.namespace ?? spec.destination.namespace;
-      obj.metadata.annotations = { ...obj.metadata.annotations, 'argocd.argoproj.io/tracking-id': trackingId(appName, obj) };
-      const live = store.peek(obj.apiVersion, obj.kind, obj.metadata.namespace, obj.metadata.name);
+      obj.metadata.namespace =
+        obj.metadata.namespace ?? spec.destination.namespace;
+      obj.metadata.annotations = {
+        ...obj.metadata.annotations,
+        'argocd.argoproj.io/tracking-id': trackingId(appName, obj),
+      };
+      const live = store.peek(
+        obj.apiVersion,
+        obj.kind,
+        obj.metadata.namespace,
+        obj.metadata.name,
+      );
       if (live?.status !== undefined) obj.status = live.status;
       this.opts.world.apply(cluster, obj);
     }
@@ -292,23 +470,62 @@ export class ArgoCdController {
     const spec = app.spec as AppSpec;
     const cluster = spec.destination.name ?? spec.destination.server ?? '';
     for (const r of (app.status as ArgoStatus | undefined)?.resources ?? []) {
-      this.opts.world.remove(cluster, { apiVersion: r.group ? `${r.group}/${r.version}` : r.version, kind: r.kind, namespace: r.namespace, name: r.name });
+      this.opts.world.remove(cluster, {
+        apiVersion: r.group ? `${r.group}/${r.version}` : r.version,
+        kind: r.kind,
+        namespace: r.namespace,
+        name: r.name,
+      });
     }
   }
 
   private destinationDenied(spec: AppSpec): string | undefined {
-    const project = this.opts.store.peek(ARGO_API_VERSION, 'AppProject', this.opts.namespace, spec.project);
-    if (!project) return `application references project ${spec.project} which does not exist`;
-    const destinations = ((project.spec as { destinations?: { namespace?: string; server?: string; name?: string }[] }).destinations ?? []);
+    const project = this.opts.store.peek(
+      ARGO_API_VERSION,
+      'AppProject',
+      this.opts.namespace,
+      spec.project,
+    );
+    if (!project)
+      return `application references project ${spec.project} which does not exist`;
+    const destinations =
+      (
+        project.spec as {
+          destinations?: {
+            namespace?: string;
+            server?: string;
+            name?: string;
+          }[];
+        }
+      ).destinations ?? [];
     const cluster = spec.destination.name ?? spec.destination.server ?? '';
-    const ok = destinations.some(d => glob(d.namespace ?? '*', spec.destination.namespace) && (glob(d.server ?? '*', cluster) || glob(d.name ?? '', cluster)));
-    return ok ? undefined : `application destination {${cluster} ${spec.destination.namespace}} is not permitted in project '${spec.project}'`;
+    const ok = destinations.some(
+      d =>
+        glob(d.namespace ?? '*', spec.destination.namespace) &&
+        (glob(d.server ?? '*', cluster) || glob(d.name ?? '', cluster)),
+    );
+    return ok
+      ? undefined
+      : `application destination {${cluster} ${spec.destination.namespace}} is not permitted in project '${spec.project}'`;
   }
 
-  private syncResults(spec: AppSpec, manifests: KubeObject[]) {
+  private syncResults(spec: AppSpec, manifests: KubeObject[], dryRun = false) {
     return manifests.map(m => {
       const [group, version] = splitApiVersion(m.apiVersion);
-      return { group, version, kind: m.kind, namespace: m.metadata.namespace ?? spec.destination.namespace, name: m.metadata.name, status: 'Synced', message: `${m.kind.toLowerCase()}.${group || 'core'}/${m.metadata.name} configured`, hookPhase: 'Running', syncPhase: 'Sync' };
+      const message = `${m.kind.toLowerCase()}.${group || 'core'}/${
+        m.metadata.name
+      } configured${dryRun ? ' (dry run)' : ''}`;
+      return {
+        group,
+        version,
+        kind: m.kind,
+        namespace: m.metadata.namespace ?? spec.destination.namespace,
+        name: m.metadata.name,
+        status: 'Synced',
+        message,
+        hookPhase: 'Running',
+        syncPhase: 'Sync',
+      };
     });
   }
 
@@ -328,19 +545,37 @@ export class ArgoCdController {
     let health: Health = { status: 'Healthy' };
     for (const m of desired) {
       const [group, version] = splitApiVersion(m.apiVersion);
-      const live = store?.peek(m.apiVersion, m.kind, m.metadata.namespace, m.metadata.name);
+      const live = store?.peek(
+        m.apiVersion,
+        m.kind,
+        m.metadata.namespace,
+        m.metadata.name,
+      );
       const synced = !!live && deepEqual(live.spec, m.spec);
       outOfSync ||= !synced;
       const h = live ? resourceHealth(store!, live) : { status: 'Missing' };
       health = worse(health, h);
       const image = (live?.spec as { image?: string } | undefined)?.image;
       if (image) images.add(image);
-      for (const host of ((live?.spec as { ingresses?: string[] } | undefined)?.ingresses ?? [])) urls.push(`https://${host}`);
-      resources.push({ group, version, kind: m.kind, namespace: m.metadata.namespace ?? spec.destination.namespace, name: m.metadata.name, status: synced ? 'Synced' : 'OutOfSync', health: h });
+      for (const host of (live?.spec as { ingresses?: string[] } | undefined)
+        ?.ingresses ?? [])
+        urls.push(`https://${host}`);
+      resources.push({
+        group,
+        version,
+        kind: m.kind,
+        namespace: m.metadata.namespace ?? spec.destination.namespace,
+        name: m.metadata.name,
+        status: synced ? 'Synced' : 'OutOfSync',
+        health: h,
+      });
     }
-    if (!store) health = { status: 'Unknown', message: `cluster ${cluster} not found` };
+    if (!store)
+      health = { status: 'Unknown', message: `cluster ${cluster} not found` };
     const denied = this.destinationDenied(spec);
-    const conditions = denied ? [{ type: 'InvalidSpecError', message: denied, lastTransitionTime: now }] : undefined;
+    const conditions = denied
+      ? [{ type: 'InvalidSpecError', message: denied, lastTransitionTime: now }]
+      : undefined;
     status.sync = {
       status: syncStatus(!!denied || !repo, outOfSync),
       revision: repo?.head(),
@@ -348,7 +583,10 @@ export class ArgoCdController {
     };
     status.health = health;
     status.resources = resources;
-    status.summary = { images: [...images], ...(urls.length ? { externalURLs: urls } : {}) };
+    status.summary = {
+      images: [...images],
+      ...(urls.length ? { externalURLs: urls } : {}),
+    };
     status.sourceType = 'Directory';
     status.reconciledAt = now;
     status.controllerNamespace = this.opts.namespace;
@@ -364,41 +602,96 @@ function syncStatus(unknown: boolean, outOfSync: boolean): string {
 }
 
 function triggerOf(app: KubeObject): unknown {
-  return [app.spec, app.metadata.annotations?.[REFRESH_ANNOTATION], app.operation];
+  return [
+    app.spec,
+    app.metadata.annotations?.[REFRESH_ANNOTATION],
+    app.operation,
+  ];
 }
 
 function splitApiVersion(apiVersion: string): [string, string] {
   const i = apiVersion.indexOf('/');
-  return i < 0 ? ['', apiVersion] : [apiVersion.slice(0, i), apiVersion.slice(i + 1)];
+  return i < 0
+    ? ['', apiVersion]
+    : [apiVersion.slice(0, i), apiVersion.slice(i + 1)];
 }
 
 function trackingId(app: string, obj: KubeObject): string {
-  return `${app}:${splitApiVersion(obj.apiVersion)[0]}/${obj.kind}:${obj.metadata.namespace ?? ''}/${obj.metadata.name}`;
+  return `${app}:${splitApiVersion(obj.apiVersion)[0]}/${obj.kind}:${
+    obj.metadata.namespace ?? ''
+  }/${obj.metadata.name}`;
 }
 
 function glob(pattern: string, value: string): boolean {
-  return new RegExp(`^${pattern.split('*').map(p => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`).test(value);
+  return new RegExp(
+    `^${pattern
+      .split('*')
+      .map(p => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  ).test(value);
 }
 
-const HEALTH_ORDER = ['Healthy', 'Suspended', 'Progressing', 'Missing', 'Degraded', 'Unknown'];
+const HEALTH_ORDER = [
+  'Healthy',
+  'Suspended',
+  'Progressing',
+  'Missing',
+  'Degraded',
+  'Unknown',
+];
 
 function worse(a: Health, b: Health): Health {
-  return HEALTH_ORDER.indexOf(b.status) > HEALTH_ORDER.indexOf(a.status) ? b : a;
+  return HEALTH_ORDER.indexOf(b.status) > HEALTH_ORDER.indexOf(a.status)
+    ? b
+    : a;
 }
 
 /** Health of a synced resource, the way SKIP's custom health check for Skiperator reads it (with its Deployment). */
 function resourceHealth(store: ObjectStore, live: KubeObject): Health {
-  if (live.apiVersion !== SKIPERATOR_API_VERSION || live.kind !== 'Application') return { status: 'Healthy' };
-  const summary = (live.status as { summary?: { status: string; message: string } } | undefined)?.summary;
-  if (!summary) return { status: 'Progressing', message: 'Waiting for Skiperator' };
-  if (summary.status === 'Error' || summary.status === 'InvalidConfig') return { status: 'Degraded', message: summary.message };
-  const deployment = store.peek('apps/v1', 'Deployment', live.metadata.namespace, live.metadata.name);
-  const dstatus = deployment?.status as { replicas?: number; availableReplicas?: number; conditions?: { type: string; status: string; reason?: string; message?: string }[] } | undefined;
-  if (!dstatus) return { status: 'Progressing', message: 'Waiting for Deployment' };
+  if (live.apiVersion !== SKIPERATOR_API_VERSION || live.kind !== 'Application')
+    return { status: 'Healthy' };
+  const summary = (
+    live.status as { summary?: { status: string; message: string } } | undefined
+  )?.summary;
+  if (!summary)
+    return { status: 'Progressing', message: 'Waiting for Skiperator' };
+  if (summary.status === 'Error' || summary.status === 'InvalidConfig')
+    return { status: 'Degraded', message: summary.message };
+  const deployment = store.peek(
+    'apps/v1',
+    'Deployment',
+    live.metadata.namespace,
+    live.metadata.name,
+  );
+  const dstatus = deployment?.status as
+    | {
+        replicas?: number;
+        availableReplicas?: number;
+        conditions?: {
+          type: string;
+          status: string;
+          reason?: string;
+          message?: string;
+        }[];
+      }
+    | undefined;
+  if (!dstatus)
+    return { status: 'Progressing', message: 'Waiting for Deployment' };
   const progressing = dstatus.conditions?.find(c => c.type === 'Progressing');
-  if (progressing?.status === 'False') return { status: 'Degraded', message: `Deployment "${live.metadata.name}": ${progressing.message ?? progressing.reason}` };
+  if (progressing?.status === 'False')
+    return {
+      status: 'Degraded',
+      message: `Deployment "${live.metadata.name}": ${
+        progressing.message ?? progressing.reason
+      }`,
+    };
   if ((dstatus.availableReplicas ?? 0) < (dstatus.replicas ?? 0)) {
-    return { status: 'Progressing', message: `Waiting for rollout to finish: ${dstatus.availableReplicas ?? 0} of ${dstatus.replicas} updated replicas are available...` };
+    return {
+      status: 'Progressing',
+      message: `Waiting for rollout to finish: ${
+        dstatus.availableReplicas ?? 0
+      } of ${dstatus.replicas} updated replicas are available...`,
+    };
   }
   return { status: 'Healthy' };
 }

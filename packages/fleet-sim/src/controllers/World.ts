@@ -1,11 +1,18 @@
-import type { Scenario, ScenarioApp, ScenarioCluster } from '../scenario/scenarioSchema';
+import type {
+  Scenario,
+  ScenarioApp,
+  ScenarioCluster,
+} from '../scenario/scenarioSchema';
 import type { WorldSim } from '../scenario/WorldSim';
 import { KubeObject } from '../store/types';
 import { ApplicationSetController } from './ApplicationSetController';
 import { ARGO_API_VERSION, ArgoCdController } from './ArgoCdController';
 import { AppsRepo, DirectoryConfig } from './AppsRepos';
 import { applySystemWorkloads } from './applySystemWorkloads';
-import { onPremAdminClusterObject, onPremUserClusterObject } from './onPremClusters';
+import {
+  onPremAdminClusterObject,
+  onPremUserClusterObject,
+} from './onPremClusters';
 import { namespaceObject, nodeNames, seedCluster } from './seedCluster';
 import { PodBehaviour, SkiperatorController } from './SkiperatorController';
 import { SKIPERATOR_API_VERSION } from './skiperatorResources';
@@ -20,7 +27,14 @@ export type WorldOptions = {
   now?: () => Date;
 };
 
-type Instance = { name: string; cluster: string; namespace: string; environments: string[]; argo: ArgoCdController; appSets: ApplicationSetController };
+type Instance = {
+  name: string;
+  cluster: string;
+  namespace: string;
+  environments: string[];
+  argo: ArgoCdController;
+  appSets: ApplicationSetController;
+};
 
 /** The simulated platform: seeded objects plus the Skiperator, Argo CD and ApplicationSet controllers. */
 export class World {
@@ -37,15 +51,27 @@ export class World {
   private started = false;
   private ticker?: NodeJS.Timeout;
 
-  private constructor(private readonly sim: WorldSim, readonly scenario: Scenario, private readonly opts: WorldOptions) {
+  private constructor(
+    private readonly sim: WorldSim,
+    readonly scenario: Scenario,
+    private readonly opts: WorldOptions,
+  ) {
     this.now = opts.now ?? (() => new Date());
-    this.missingImages = new Set([...scenario.missingImages, ...scenario.apps.filter(a => a.fault === 'image-pull').map(a => a.image)]);
+    this.missingImages = new Set([
+      ...scenario.missingImages,
+      ...scenario.apps.filter(a => a.fault === 'image-pull').map(a => a.image),
+    ]);
     for (const c of scenario.clusters) this.clusters.set(c.name, { ...c });
-    for (const [admin, versions] of Object.entries(scenario.preparedBundles)) this.preparedBundles.set(admin, new Set(versions));
+    for (const [admin, versions] of Object.entries(scenario.preparedBundles))
+      this.preparedBundles.set(admin, new Set(versions));
   }
 
   /** Seeds every cluster (synchronously, controllers called directly) and starts the controllers. */
-  static create(sim: WorldSim, scenario: Scenario, opts: WorldOptions = {}): World {
+  static create(
+    sim: WorldSim,
+    scenario: Scenario,
+    opts: WorldOptions = {},
+  ): World {
     const world = new World(sim, scenario, opts);
     world.seed();
     world.start();
@@ -68,16 +94,31 @@ export class World {
    * Commits `env/<cluster>/<namespace>/app.yaml` to a team's apps repo; the ApplicationSet then
    * creates the Argo CD Application, which syncs and creates the namespace.
    */
-  addAppsRepoDirectory(team: string, cluster: string, namespace: string, manifest: KubeObject | KubeObject[], config: DirectoryConfig = {}): { path: string; revision: string } {
+  addAppsRepoDirectory(
+    team: string,
+    cluster: string,
+    namespace: string,
+    manifest: KubeObject | KubeObject[],
+    config: DirectoryConfig = {},
+  ): { path: string; revision: string } {
     const repo = this.repo(team);
     const env = this.clusters.get(cluster)?.environment;
-    const dir = repo.putDirectory(cluster, namespace, Array.isArray(manifest) ? manifest : [manifest], { autoSync: env !== 'prod', ...config });
+    const dir = repo.putDirectory(
+      cluster,
+      namespace,
+      Array.isArray(manifest) ? manifest : [manifest],
+      { autoSync: env !== 'prod', ...config },
+    );
     this.afterCommit(repo);
     return { path: dir.path, revision: repo.head() };
   }
 
   /** Removes a directory; its Application (and what it deployed) is deleted. */
-  removeAppsRepoDirectory(team: string, cluster: string, namespace: string): boolean {
+  removeAppsRepoDirectory(
+    team: string,
+    cluster: string,
+    namespace: string,
+  ): boolean {
     const repo = this.repo(team);
     const removed = repo.removeDirectory(cluster, namespace);
     if (removed) this.afterCommit(repo);
@@ -104,7 +145,12 @@ export class World {
   private apply(cluster: string, obj: KubeObject): KubeObject {
     const skiperator = this.skiperators.get(cluster);
     // While seeding no listener runs: Skiperator reconciles directly and writes the app once, with its status.
-    if (!this.started && skiperator && obj.apiVersion === SKIPERATOR_API_VERSION && obj.kind === 'Application') {
+    if (
+      !this.started &&
+      skiperator &&
+      obj.apiVersion === SKIPERATOR_API_VERSION &&
+      obj.kind === 'Application'
+    ) {
       skiperator.reconcile(obj);
       return obj;
     }
@@ -117,9 +163,15 @@ export class World {
     for (const c of scenario.clusters) {
       const store = this.store(c.name);
       seedCluster(store, c, now);
-      applySystemWorkloads(this.sim.cluster(c.name), nodeNames(c), systemWorkloadsFor(c, scenario.clusters, scenario.argocd), now);
+      applySystemWorkloads(
+        this.sim.cluster(c.name),
+        nodeNames(c),
+        systemWorkloadsFor(c, scenario.clusters, scenario.argocd),
+        now,
+      );
       if (c.role === 'admin') store.put(onPremAdminClusterObject(c, now));
-      if (c.adminCluster) this.store(c.adminCluster).put(onPremUserClusterObject(c, now));
+      if (c.adminCluster)
+        this.store(c.adminCluster).put(onPremUserClusterObject(c, now));
       if (c.role === 'user') {
         const cluster = this.sim.cluster(c.name);
         this.skiperators.set(
@@ -131,7 +183,8 @@ export class World {
             logs: cluster.logs,
             nodes: nodeNames(c),
             imageExists: image => !this.missingImages.has(image),
-            behaviourOf: (ns, app) => this.behaviours.get(`${c.name}/${ns}/${app}`),
+            behaviourOf: (ns, app) =>
+              this.behaviours.get(`${c.name}/${ns}/${app}`),
             eagerPodDetails: scenario.eagerPodLogs,
             workloadOnly: scenario.ownedResources === 'workload',
             now: this.now,
@@ -146,44 +199,114 @@ export class World {
     }
     const liveOverrides = new Map<string, KubeObject[]>();
     for (const app of scenario.apps) {
-      if (app.fault === 'crash-loop' || app.fault === 'slow-start') this.behaviours.set(`${app.cluster}/${app.namespace}/${app.name}`, { fault: app.fault, readyAfterMs: app.readyAfterMs });
+      if (app.fault === 'crash-loop' || app.fault === 'slow-start')
+        this.behaviours.set(`${app.cluster}/${app.namespace}/${app.name}`, {
+          fault: app.fault,
+          readyAfterMs: app.readyAfterMs,
+        });
       const repo = this.repo(app.team);
       const existing = repo.directory(`env/${app.cluster}/${app.namespace}`);
-      const manifest = skiperatorManifest(app, app.repoImage ?? app.image);
+      const manifest = skiperatorManifest(app, app.image);
       const env = this.clusters.get(app.cluster)!.environment;
-      repo.putDirectory(app.cluster, app.namespace, [...(existing?.manifests ?? []), manifest], { autoSync: app.autoSync ?? (app.fault === 'out-of-sync' ? false : env !== 'prod') }, false);
-      if (app.fault === 'out-of-sync') liveOverrides.set(`${app.cluster}/${app.namespace}`, [skiperatorManifest(app, app.image)]);
+      repo.putDirectory(
+        app.cluster,
+        app.namespace,
+        [...(existing?.manifests ?? []), manifest],
+        {
+          autoSync:
+            app.autoSync ??
+            (app.fault === 'out-of-sync' ? false : env !== 'prod'),
+        },
+        false,
+      );
+      if (app.fault === 'out-of-sync')
+        liveOverrides.set(`${app.cluster}/${app.namespace}`, [
+          skiperatorManifest(app, app.image),
+        ]);
     }
     for (const repo of this.repos.values()) repo.commit('Deploy from CI');
+    // An image committed after that deploy gets its own commit, so Argo CD's history can go back to the deployed one.
+    for (const app of scenario.apps.filter(
+      a => a.repoImage && a.repoImage !== a.image,
+    )) {
+      const repo = this.repo(app.team);
+      const dir = repo.directory(`env/${app.cluster}/${app.namespace}`)!;
+      const bumped = dir.manifests.map(m =>
+        m.kind === 'Application' && m.metadata.name === app.name
+          ? skiperatorManifest(app, app.repoImage!)
+          : m,
+      );
+      repo.putDirectory(app.cluster, app.namespace, bumped, dir.config, false);
+      repo.commit(`Bump ${app.name} to ${app.repoImage}`);
+    }
     for (const inst of scenario.argocd) this.seedInstance(inst, liveOverrides);
   }
 
-  private seedInstance(inst: Scenario['argocd'][number], liveOverrides: Map<string, KubeObject[]>): void {
+  private seedInstance(
+    inst: Scenario['argocd'][number],
+    liveOverrides: Map<string, KubeObject[]>,
+  ): void {
     const store = this.store(inst.cluster);
     const ns = inst.namespace;
     // Argo CD's own workloads and pods were seeded with the cluster's system workloads.
     store.put(namespaceObject(ns));
-    const targets = this.scenario.clusters.filter(c => c.role === 'user' && inst.environments.includes(c.environment));
+    const targets = this.scenario.clusters.filter(
+      c => c.role === 'user' && inst.environments.includes(c.environment),
+    );
     for (const c of targets) {
       store.put({
         apiVersion: 'v1',
         kind: 'Secret',
-        metadata: { name: `cluster-${c.name}`, namespace: ns, labels: { 'argocd.argoproj.io/secret-type': 'cluster' } },
+        metadata: {
+          name: `cluster-${c.name}`,
+          namespace: ns,
+          labels: { 'argocd.argoproj.io/secret-type': 'cluster' },
+        },
         type: 'Opaque',
-        data: { name: Buffer.from(c.name).toString('base64'), server: Buffer.from(`https://${c.name}.clusters.kartverket.dev`).toString('base64') },
+        data: {
+          name: Buffer.from(c.name).toString('base64'),
+          server: Buffer.from(
+            `https://${c.name}.clusters.kartverket.dev`,
+          ).toString('base64'),
+        },
       });
     }
-    const argo = new ArgoCdController({ namespace: ns, store, syncMs: this.opts.argoSyncMs ?? 1500, destinations: targets.map(c => c.name), world: {
-      repo: url => this.reposByUrl.get(url),
-      destinationStore: cluster => (this.clusters.has(cluster) ? this.store(cluster) : undefined),
-      apply: (cluster, obj) => this.apply(cluster, obj),
-      remove: (cluster, o) => {
-        if (this.clusters.has(cluster)) this.store(cluster).remove(o.apiVersion, o.kind, o.namespace, o.name);
+    const argo = new ArgoCdController({
+      namespace: ns,
+      store,
+      syncMs: this.opts.argoSyncMs ?? 1500,
+      destinations: targets.map(c => c.name),
+      world: {
+        repo: url => this.reposByUrl.get(url),
+        destinationStore: cluster =>
+          this.clusters.has(cluster) ? this.store(cluster) : undefined,
+        apply: (cluster, obj) => this.apply(cluster, obj),
+        remove: (cluster, o) => {
+          if (this.clusters.has(cluster))
+            this.store(cluster).remove(
+              o.apiVersion,
+              o.kind,
+              o.namespace,
+              o.name,
+            );
+        },
+        now: this.now,
       },
+    });
+    const appSets = new ApplicationSetController({
+      namespace: ns,
+      store,
+      repo: url => this.reposByUrl.get(url),
       now: this.now,
-    } });
-    const appSets = new ApplicationSetController({ namespace: ns, store, repo: url => this.reposByUrl.get(url), now: this.now });
-    this.instances.push({ name: inst.name, cluster: inst.cluster, namespace: ns, environments: inst.environments, argo, appSets });
+    });
+    this.instances.push({
+      name: inst.name,
+      cluster: inst.cluster,
+      namespace: ns,
+      environments: inst.environments,
+      argo,
+      appSets,
+    });
     for (const team of this.scenario.teams) {
       const repo = this.repo(team.name);
       store.put({
@@ -196,13 +319,30 @@ export class World {
           destinations: [{ namespace: `${team.prefix}*`, server: '*' }],
           clusterResourceWhitelist: [],
           namespaceResourceBlacklist: [{ group: '', kind: 'Namespace' }],
-          roles: [{ name: 'team', groups: team.iamGroups, policies: [`p, proj:${team.name}:team, applications, *, ${team.name}/*, allow`] }],
+          roles: [
+            {
+              name: 'team',
+              groups: team.iamGroups,
+              policies: [
+                `p, proj:${team.name}:team, applications, *, ${team.name}/*, allow`,
+              ],
+            },
+          ],
         },
       });
-      const set = store.put(applicationSet(team.name, ns, repo.url, targets.map(c => c.name)));
+      const set = store.put(
+        applicationSet(
+          team.name,
+          ns,
+          repo.url,
+          targets.map(c => c.name),
+        ),
+      );
       const apps = appSets.desiredApplications(set);
       for (const app of apps) {
-        const dest = (app.spec as { destination: { name: string; namespace: string } }).destination;
+        const dest = (
+          app.spec as { destination: { name: string; namespace: string } }
+        ).destination;
         argo.seed(app, liveOverrides.get(`${dest.name}/${dest.namespace}`));
       }
       appSets.writeStatus(set, apps);
@@ -229,7 +369,14 @@ function skiperatorManifest(app: ScenarioApp, image: string): KubeObject {
   return {
     apiVersion: SKIPERATOR_API_VERSION,
     kind: 'Application',
-    metadata: { name: app.name, labels: { 'app.kubernetes.io/part-of': app.product ? `${app.team}-${app.product}` : app.team } },
+    metadata: {
+      name: app.name,
+      labels: {
+        'app.kubernetes.io/part-of': app.product
+          ? `${app.team}-${app.product}`
+          : app.team,
+      },
+    },
     spec: {
       image,
       port: app.port,
@@ -241,7 +388,12 @@ function skiperatorManifest(app: ScenarioApp, image: string): KubeObject {
   };
 }
 
-function applicationSet(team: string, namespace: string, repoURL: string, clusters: string[]): KubeObject {
+function applicationSet(
+  team: string,
+  namespace: string,
+  repoURL: string,
+  clusters: string[],
+): KubeObject {
   return {
     apiVersion: ARGO_API_VERSION,
     kind: 'ApplicationSet',
@@ -249,13 +401,32 @@ function applicationSet(team: string, namespace: string, repoURL: string, cluste
     spec: {
       goTemplate: true,
       goTemplateOptions: ['missingkey=error'],
-      generators: [{ git: { repoURL, revision: 'HEAD', directories: clusters.map(c => ({ path: `env/${c}/*` })) } }],
+      generators: [
+        {
+          git: {
+            repoURL,
+            revision: 'HEAD',
+            directories: clusters.map(c => ({ path: `env/${c}/*` })),
+          },
+        },
+      ],
       template: {
-        metadata: { name: '{{index .path.segments 1}}-{{.path.basename}}', labels: { team } },
+        metadata: {
+          name: '{{index .path.segments 1}}-{{.path.basename}}',
+          labels: { team },
+        },
         spec: {
           project: team,
-          source: { repoURL, targetRevision: 'HEAD', path: '{{.path.path}}', directory: { recurse: true } },
-          destination: { name: '{{index .path.segments 1}}', namespace: '{{.path.basename}}' },
+          source: {
+            repoURL,
+            targetRevision: 'HEAD',
+            path: '{{.path.path}}',
+            directory: { recurse: true },
+          },
+          destination: {
+            name: '{{index .path.segments 1}}',
+            namespace: '{{.path.basename}}',
+          },
           syncPolicy: {
             automated: { prune: true, selfHeal: true },
             syncOptions: ['CreateNamespace=true'],

@@ -1,14 +1,20 @@
 import { z } from 'zod';
 
-const dnsLabel = z.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'must be a lowercase DNS label');
+const dnsLabel = z
+  .string()
+  .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'must be a lowercase DNS label');
 const environment = z.enum(['sandbox', 'dev', 'test', 'prod']);
-const platformVersion = z.string().regex(/^\d+\.\d+\.\d+-gke\.\d+$/, 'must look like 1.30.400-gke.133');
+const platformVersion = z
+  .string()
+  .regex(/^\d+\.\d+\.\d+-gke\.\d+$/, 'must look like 1.30.400-gke.133');
 
 /** One simulated cluster: what the API server serves plus where it sits in the platform. */
 export const scenarioClusterSchema = z
   .object({
     name: dnsLabel,
-    kubernetesVersion: z.string().regex(/^v\d+\.\d+\.\d+(-gke\.\d+)?$/, 'must look like v1.30.7-gke.1500'),
+    kubernetesVersion: z
+      .string()
+      .regex(/^v\d+\.\d+\.\d+(-gke\.\d+)?$/, 'must look like v1.30.7-gke.1500'),
     token: z.string().optional(),
     environment,
     site: dnsLabel,
@@ -20,7 +26,10 @@ export const scenarioClusterSchema = z
     platformVersion: z.string(),
     nodes: z.number().int().min(1).max(500),
     /** Skiperator release running in the cluster; the Ready condition exists only from v2.18. */
-    skiperatorVersion: z.string().regex(/^v\d+\.\d+\.\d+$/, 'must look like v2.18.1').default('v2.18.1'),
+    skiperatorVersion: z
+      .string()
+      .regex(/^v\d+\.\d+\.\d+$/, 'must look like v2.18.1')
+      .default('v2.18.1'),
   })
   .strict();
 
@@ -39,8 +48,18 @@ export const scenarioTeamSchema = z
   .object({
     name: dnsLabel,
     displayName: z.string().optional(),
-    prefix: z.string().regex(/^[a-z0-9][-a-z0-9]*-$/, "must be a namespace prefix ending in '-'"),
-    group: z.string().regex(/^group:[a-z0-9-]+\/[a-z0-9-]+$/, 'must be a catalog ref like group:default/team'),
+    prefix: z
+      .string()
+      .regex(
+        /^[a-z0-9][-a-z0-9]*-$/,
+        "must be a namespace prefix ending in '-'",
+      ),
+    group: z
+      .string()
+      .regex(
+        /^group:[a-z0-9-]+\/[a-z0-9-]+$/,
+        'must be a catalog ref like group:default/team',
+      ),
     iamGroups: z.array(z.string().email()).default([]),
     products: z.array(dnsLabel).default([]),
   })
@@ -48,14 +67,53 @@ export const scenarioTeamSchema = z
 
 const replicas = z.union([
   z.number().int().min(0),
-  z.object({ min: z.number().int().min(0), max: z.number().int().min(1), targetCpuUtilization: z.number().int().optional() }).strict(),
+  z
+    .object({
+      min: z.number().int().min(0),
+      max: z.number().int().min(1),
+      targetCpuUtilization: z.number().int().optional(),
+    })
+    .strict(),
 ]);
 
-const accessRule = z.object({ application: z.string(), namespace: z.string().optional() }).strict();
-const externalRule = z.object({ host: z.string(), ports: z.array(z.object({ name: z.string(), port: z.number(), protocol: z.string() })).optional() }).strict();
+/** Skiperator's InternalRule and ExternalRule (v2.18 CRD): the Application's API server validates the rest. */
+const accessRule = z
+  .object({
+    application: z.string(),
+    namespace: z.string().optional(),
+    namespacesByLabel: z.record(z.string()).optional(),
+    ports: z
+      .array(
+        z
+          .object({
+            port: z.union([z.number(), z.string()]).optional(),
+            endPort: z.number().optional(),
+            protocol: z.string().optional(),
+          })
+          .strict(),
+      )
+      .optional(),
+  })
+  .strict();
+const externalRule = z
+  .object({
+    host: z.string(),
+    ip: z.string().optional(),
+    ports: z
+      .array(
+        z.object({ name: z.string(), port: z.number(), protocol: z.string() }),
+      )
+      .optional(),
+  })
+  .strict();
 
 /** How an app misbehaves in the demo. */
-export const appFaultSchema = z.enum(['image-pull', 'crash-loop', 'out-of-sync', 'slow-start']);
+export const appFaultSchema = z.enum([
+  'image-pull',
+  'crash-loop',
+  'out-of-sync',
+  'slow-start',
+]);
 
 /** One Skiperator Application deployed by Argo CD from a team's apps repo. */
 export const scenarioAppSchema = z
@@ -71,8 +129,17 @@ export const scenarioAppSchema = z
     ingresses: z.array(z.string()).optional(),
     accessPolicy: z
       .object({
-        inbound: z.object({ rules: z.array(accessRule) }).strict().optional(),
-        outbound: z.object({ rules: z.array(accessRule).optional(), external: z.array(externalRule).optional() }).strict().optional(),
+        inbound: z
+          .object({ rules: z.array(accessRule) })
+          .strict()
+          .optional(),
+        outbound: z
+          .object({
+            rules: z.array(accessRule).optional(),
+            external: z.array(externalRule).optional(),
+          })
+          .strict()
+          .optional(),
       })
       .strict()
       .optional(),
@@ -109,7 +176,13 @@ export const scenarioSchema = z
     /** How every API server of the world behaves towards watches (see docs/fleet-sim.md, Watch). */
     apiServer: z
       .object({
-        watchHistory: z.object({ windowMs: z.number().int().min(0).optional(), maxEvents: z.number().int().min(1).optional() }).strict().optional(),
+        watchHistory: z
+          .object({
+            windowMs: z.number().int().min(0).optional(),
+            maxEvents: z.number().int().min(1).optional(),
+          })
+          .strict()
+          .optional(),
         watchLifetimeMs: z.number().int().min(1).optional(),
       })
       .strict()
@@ -121,29 +194,64 @@ export const scenarioSchema = z
   .superRefine((s, ctx) => {
     const clusters = new Map(s.clusters.map(c => [c.name, c]));
     const teams = new Map(s.teams.map(t => [t.name, t]));
-    const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: z.ZodIssueCode.custom, path, message });
-    if (clusters.size !== s.clusters.length) issue(['clusters'], 'cluster names must be unique');
+    const issue = (path: (string | number)[], message: string) =>
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path, message });
+    if (clusters.size !== s.clusters.length)
+      issue(['clusters'], 'cluster names must be unique');
     for (const [i, c] of s.clusters.entries()) {
-      if (c.platform === 'gke' && c.controlPlane !== 'gke-managed') issue(['clusters', i, 'controlPlane'], `GKE cluster ${c.name} must be gke-managed`);
-      if (c.platform === 'anthos-vmware' && c.controlPlane === 'gke-managed') issue(['clusters', i, 'controlPlane'], `on-prem cluster ${c.name} cannot be gke-managed`);
-      if (c.platform === 'anthos-vmware' && !/^\d+\.\d+\.\d+-gke\.\d+$/.test(c.platformVersion)) issue(['clusters', i, 'platformVersion'], `${c.name}: must look like 1.30.400-gke.133`);
+      if (c.platform === 'gke' && c.controlPlane !== 'gke-managed')
+        issue(
+          ['clusters', i, 'controlPlane'],
+          `GKE cluster ${c.name} must be gke-managed`,
+        );
+      if (c.platform === 'anthos-vmware' && c.controlPlane === 'gke-managed')
+        issue(
+          ['clusters', i, 'controlPlane'],
+          `on-prem cluster ${c.name} cannot be gke-managed`,
+        );
+      if (
+        c.platform === 'anthos-vmware' &&
+        !/^\d+\.\d+\.\d+-gke\.\d+$/.test(c.platformVersion)
+      )
+        issue(
+          ['clusters', i, 'platformVersion'],
+          `${c.name}: must look like 1.30.400-gke.133`,
+        );
       if (c.platform === 'anthos-vmware' && c.role === 'user') {
         const admin = c.adminCluster ? clusters.get(c.adminCluster) : undefined;
-        if (!admin || admin.role !== 'admin') issue(['clusters', i, 'adminCluster'], `on-prem user cluster ${c.name} needs an existing admin cluster`);
+        if (!admin || admin.role !== 'admin')
+          issue(
+            ['clusters', i, 'adminCluster'],
+            `on-prem user cluster ${c.name} needs an existing admin cluster`,
+          );
       }
     }
     for (const [i, a] of s.argocd.entries()) {
-      if (!clusters.has(a.cluster)) issue(['argocd', i, 'cluster'], `unknown cluster ${a.cluster}`);
+      if (!clusters.has(a.cluster))
+        issue(['argocd', i, 'cluster'], `unknown cluster ${a.cluster}`);
     }
     for (const [i, app] of s.apps.entries()) {
       const team = teams.get(app.team);
       const cluster = clusters.get(app.cluster);
       if (!team) issue(['apps', i, 'team'], `unknown team ${app.team}`);
-      if (!cluster) issue(['apps', i, 'cluster'], `unknown cluster ${app.cluster}`);
-      else if (cluster.role !== 'user') issue(['apps', i, 'cluster'], `${app.cluster} is an admin cluster`);
-      else if (!s.argocd.some(a => a.environments.includes(cluster.environment))) issue(['apps', i, 'cluster'], `no Argo CD instance deploys to ${cluster.environment}`);
-      if (team && !app.namespace.startsWith(team.prefix)) issue(['apps', i, 'namespace'], `${app.namespace} does not start with ${team.prefix}`);
-      if (app.fault === 'out-of-sync' && !app.repoImage) issue(['apps', i, 'repoImage'], 'an out-of-sync app needs repoImage');
+      if (!cluster)
+        issue(['apps', i, 'cluster'], `unknown cluster ${app.cluster}`);
+      else if (cluster.role !== 'user')
+        issue(['apps', i, 'cluster'], `${app.cluster} is an admin cluster`);
+      else if (
+        !s.argocd.some(a => a.environments.includes(cluster.environment))
+      )
+        issue(
+          ['apps', i, 'cluster'],
+          `no Argo CD instance deploys to ${cluster.environment}`,
+        );
+      if (team && !app.namespace.startsWith(team.prefix))
+        issue(
+          ['apps', i, 'namespace'],
+          `${app.namespace} does not start with ${team.prefix}`,
+        );
+      if (app.fault === 'out-of-sync' && !app.repoImage)
+        issue(['apps', i, 'repoImage'], 'an out-of-sync app needs repoImage');
     }
   });
 

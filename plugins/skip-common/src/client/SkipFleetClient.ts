@@ -5,6 +5,7 @@ import createClient, { type Middleware } from 'openapi-fetch';
 import type {
   AppsResponse,
   ArgoAppRef,
+  ArgoRollbackRequest,
   ArgoSyncRequest,
   ListClustersResponse,
   NamespacesResponse,
@@ -12,7 +13,11 @@ import type {
   ResourceDetails,
   ResourceRef,
 } from '../fleet/types';
+import type { ClusterDetails } from '../fleet/clusterDetails';
+import type { ResourceTree, SkiperatorAppRef } from '../fleet/resourceTree';
+import type { AppAccessPolicy } from '../fleet/accessPolicy';
 import type { ArgoRefreshType } from '../model/argocd';
+import type { ArgoAppDetails } from '../model/argoDetails';
 import type { paths } from '../generated/skipFleet';
 import type { PodLogOptions, SkipFleetApi } from './SkipFleetApi';
 
@@ -50,6 +55,14 @@ export class SkipFleetClient implements SkipFleetApi {
     return data!;
   }
 
+  async getClusterDetails(cluster: string): Promise<ClusterDetails> {
+    const { data } = await this.client.GET('/clusters/{cluster}', {
+      baseUrl: await this.baseUrl(),
+      params: { path: { cluster } },
+    });
+    return data!;
+  }
+
   async getApps(
     query: { entityRef: string } | { team: string },
   ): Promise<AppsResponse> {
@@ -76,12 +89,28 @@ export class SkipFleetClient implements SkipFleetApi {
     return data!;
   }
 
+  async getAppResourceTree(ref: SkiperatorAppRef): Promise<ResourceTree> {
+    const { data } = await this.client.GET(
+      '/apps/{cluster}/{namespace}/{name}/tree',
+      { baseUrl: await this.baseUrl(), params: { path: ref } },
+    );
+    return data!;
+  }
+
+  async getAppAccessPolicy(ref: SkiperatorAppRef): Promise<AppAccessPolicy> {
+    const { data } = await this.client.GET(
+      '/apps/{cluster}/{namespace}/{name}/access-policy',
+      { baseUrl: await this.baseUrl(), params: { path: ref } },
+    );
+    return data!;
+  }
+
   async getPodLog(ref: PodRef, options?: PodLogOptions): Promise<string> {
     const { data } = await this.client.GET(
       '/pods/{cluster}/{namespace}/{name}/log',
       {
         baseUrl: await this.baseUrl(),
-        params: { path: ref, query: { ...options } },
+        params: { path: ref, query: logQuery(options) },
         parseAs: 'text',
       },
     );
@@ -97,7 +126,7 @@ export class SkipFleetClient implements SkipFleetApi {
       '/pods/{cluster}/{namespace}/{name}/log',
       {
         baseUrl: await this.baseUrl(),
-        params: { path: ref, query: { ...query, follow: 'true' } },
+        params: { path: ref, query: { ...logQuery(query), follow: 'true' } },
         parseAs: 'stream',
         signal,
       },
@@ -119,6 +148,25 @@ export class SkipFleetClient implements SkipFleetApi {
     } finally {
       reader.releaseLock();
     }
+  }
+
+  async getArgoAppDetails(app: ArgoAppRef): Promise<ArgoAppDetails> {
+    const { data } = await this.client.GET(
+      '/argocd/{instance}/{namespace}/{name}',
+      { baseUrl: await this.baseUrl(), params: { path: app } },
+    );
+    return data!;
+  }
+
+  async rollbackArgoApp(
+    app: ArgoAppRef,
+    request: Pick<ArgoRollbackRequest, 'id'> & Partial<ArgoRollbackRequest>,
+  ): Promise<void> {
+    await this.client.POST('/argocd/{instance}/{namespace}/{name}/rollback', {
+      baseUrl: await this.baseUrl(),
+      params: { path: app },
+      body: request,
+    });
   }
 
   async refreshArgoApp(app: ArgoAppRef, type: ArgoRefreshType): Promise<void> {
@@ -143,4 +191,10 @@ export class SkipFleetClient implements SkipFleetApi {
   private baseUrl(): Promise<string> {
     return this.discoveryApi.getBaseUrl('skip-fleet');
   }
+}
+
+/** The query of a log request: the spec's flags are the strings 'true' / 'false'. */
+function logQuery(options: PodLogOptions = {}) {
+  const { previous, ...rest } = options;
+  return previous ? { ...rest, previous: 'true' as const } : rest;
 }

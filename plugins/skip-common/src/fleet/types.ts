@@ -6,6 +6,7 @@ import {
 } from '../model/skiperator';
 import { argoAppStatusSchema } from '../model/argocd';
 import { clusterErrorCategorySchema } from './clusterErrors';
+import { failureExplanationSchema } from './failureExplanation';
 
 /** Whether the portal can currently reach a cluster. `pending` = not yet heard from since start. */
 export const reachabilitySchema = z.enum([
@@ -106,6 +107,10 @@ export const resourceDetailsSchema = z.object({
   conditions: z.array(conditionSchema),
   events: z.array(kubeEventSchema),
   pods: z.array(podSummarySchema),
+  /** What most likely stops it, when something does. */
+  explanation: failureExplanationSchema.optional(),
+  /** The live object as YAML, without managedFields and the last-applied annotation. */
+  manifest: z.string(),
 });
 export type ResourceDetails = z.infer<typeof resourceDetailsSchema>;
 
@@ -144,6 +149,11 @@ export const podLogQuerySchema = z.object({
     .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'must be a container name')
     .optional(),
   tailLines: z.coerce.number().int().min(1).max(5000).default(200),
+  /** The log of the container's previous run (after a restart or crash); never followed. */
+  previous: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform(value => value === 'true'),
 });
 export type PodLogQuery = z.infer<typeof podLogQuerySchema>;
 
@@ -165,12 +175,43 @@ export const namespacesResponseSchema = z.object({
 });
 export type NamespacesResponse = z.infer<typeof namespacesResponseSchema>;
 
-/** Body of a sync request: optionally a revision, and whether to prune. */
+/** One resource of a selective sync (`operation.sync.resources[]`), as Argo CD lists it. */
+export const argoSyncResourceSchema = z.object({
+  group: z.string().max(253).optional(),
+  kind: resourceRefSchema.shape.kind,
+  namespace: resourceRefSchema.shape.namespace.optional(),
+  name: resourceRefSchema.shape.name,
+});
+export type ArgoSyncResource = z.infer<typeof argoSyncResourceSchema>;
+
+/**
+ * Sync options a person may pass (Argo CD's `syncOptions`); CreateNamespace is not among
+ * them: namespaces are the platform's (PLATFORM.md).
+ */
+export const argoSyncOptionSchema = z
+  .string()
+  .regex(
+    /^(Validate=false|ServerSideApply=true|Replace=true|PruneLast=true|ApplyOutOfSyncOnly=true|RespectIgnoreDifferences=true|PrunePropagationPolicy=(foreground|background|orphan))$/,
+    'must be one of Validate=false, ServerSideApply=true, Replace=true, PruneLast=true, ApplyOutOfSyncOnly=true, RespectIgnoreDifferences=true, PrunePropagationPolicy=foreground|background|orphan',
+  );
+
+/** Body of a sync request: optionally a revision, prune, a dry run, selected resources, sync options. */
 export const argoSyncRequestSchema = z.object({
-  revision: z.string().min(1).optional(),
+  revision: z.string().min(1).max(255).optional(),
   prune: z.boolean().default(false),
+  dryRun: z.boolean().default(false),
+  resources: z.array(argoSyncResourceSchema).max(500).optional(),
+  syncOptions: z.array(argoSyncOptionSchema).max(10).optional(),
 });
 export type ArgoSyncRequest = z.infer<typeof argoSyncRequestSchema>;
+
+/** Body of a rollback request: the `status.history[].id` to deploy again, as Argo CD's rollback takes it. */
+export const argoRollbackRequestSchema = z.object({
+  id: z.number().int().min(0),
+  prune: z.boolean().default(false),
+  dryRun: z.boolean().default(false),
+});
+export type ArgoRollbackRequest = z.infer<typeof argoRollbackRequestSchema>;
 
 /** Body of a refresh request. */
 export const argoRefreshRequestSchema = z.object({

@@ -21,6 +21,26 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/clusters/{cluster}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One cluster's page: versions, node pools and nodes, its admin cluster or the clusters it manages, freshness, and its Skiperator apps with their state
+     * @description From the watch cache; a cluster that does not answer gives its last known objects (or none) and its freshness error, never a 5xx.
+     */
+    get: operations['getClusterDetails'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/apps': {
     parameters: {
       query?: never;
@@ -55,6 +75,46 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/apps/{cluster}/{namespace}/{name}/tree': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One Skiperator app and what it owns (Deployment, ReplicaSets, pods, Service, policies, Istio objects ...), read live, each with health, Argo CD sync status and why it fails
+     * @description Found by owner references from the Application down. Only the owning team and the platform team may look into the namespace, as for /resources.
+     */
+    get: operations['getAppResourceTree'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/apps/{cluster}/{namespace}/{name}/access-policy': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Who may call this app and whom it calls: its Skiperator accessPolicy, each rule resolved to the apps of the same cluster (namespace, health) or external hosts (ports), with rules that point at nothing and one-sided rules flagged
+     * @description From the watch cache. Only the owning team and the platform team may look into the namespace, as for /resources.
+     */
+    get: operations['getAppAccessPolicy'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/resources/{cluster}/{namespace}/{kind}/{name}': {
     parameters: {
       query?: never;
@@ -62,7 +122,7 @@ export type paths = {
       path?: never;
       cookie?: never;
     };
-    /** Conditions, events (of the object and its pods) and pods of one object, read live */
+    /** Conditions, events (of the object and its pods), pods, the explanation of a failure and the YAML of one object, read live */
     get: operations['getResourceDetails'];
     put?: never;
     post?: never;
@@ -81,6 +141,26 @@ export type paths = {
     };
     /** A pod's log; with follow=true the response streams until the client closes it */
     get: operations['getPodLog'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/argocd/{instance}/{namespace}/{name}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One Argo CD app as a developer needs it: source with links, sync policy, last operation with per-resource results and who started it, deployment history with commit links, and which actions the caller may take
+     * @description Read live from the instance's cluster; needs skip.fleet.read (and a signed-in person, like every Argo CD route).
+     */
+    get: operations['getArgoAppDetails'];
     put?: never;
     post?: never;
     delete?: never;
@@ -117,6 +197,26 @@ export type paths = {
     put?: never;
     /** Ask Argo CD to sync an app (operation.sync on the Application, initiatedBy the user); needs skip.argocd.app.sync */
     post: operations['syncArgoApp'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/argocd/{instance}/{namespace}/{name}/rollback': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Deploy an earlier status.history entry again (operation.sync with its revision, as Argo CD's rollback does); needs skip.argocd.app.sync, like Argo CD's own rollback
+     * @description Refused with 409 while auto-sync is on (Argo CD would sync straight back to git) or an operation runs; 400 for a history id the app does not have.
+     */
+    post: operations['rollbackArgoApp'];
     delete?: never;
     options?: never;
     head?: never;
@@ -202,6 +302,62 @@ export type components = {
       /** Format: date-time */
       generatedAt: string;
     };
+    ClusterNode: {
+      name: string;
+      /** @description Node pool, from the GKE or GKE on VMware pool label */
+      pool?: string;
+      kubeletVersion?: string;
+      /** @description The Ready condition is True */
+      ready: boolean;
+      /** @description Why it is not Ready (the condition reason), when it is not */
+      notReadyReason?: string;
+      /** @description Cordoned (e.g. drained for an upgrade) */
+      unschedulable?: boolean;
+      /** @description From the node-role.kubernetes.io/<role> labels */
+      roles: string[];
+      zone?: string;
+    };
+    NodePool: {
+      /** @description The pool label; "(no pool)" for nodes without one */
+      name: string;
+      nodes: number;
+      ready: number;
+      /** @description Distinct kubelet versions, more than one while a pool is being upgraded */
+      kubeletVersions: string[];
+    };
+    ClusterApp: {
+      namespace: string;
+      name: string;
+      team?: string;
+      health: components['schemas']['Health'];
+      /** @description Skiperator's status.summary.status */
+      status: string;
+      message?: string;
+      tag?: string;
+      replicas: {
+        desired: number;
+        ready: number;
+      };
+      argo?: {
+        instance: string;
+        namespace: string;
+        name: string;
+        sync: components['schemas']['ArgoSyncStatus'];
+        health: components['schemas']['ArgoHealthStatus'];
+      };
+      /** @description The catalog component that claims the app (entity ref), when the caller may see it */
+      component?: string;
+    };
+    ClusterDetails: {
+      cluster: components['schemas']['ClusterStatus'];
+      /** @description For an admin cluster, the user clusters it manages; empty otherwise (a user cluster names its admin cluster in metadata.adminCluster) */
+      manages: string[];
+      nodePools: components['schemas']['NodePool'][];
+      nodes: components['schemas']['ClusterNode'][];
+      apps: components['schemas']['ClusterApp'][];
+      /** Format: date-time */
+      generatedAt: string;
+    };
     Condition: {
       type: string;
       /** @enum {string} */
@@ -248,6 +404,10 @@ export type components = {
       namespace: string;
       name: string;
       project?: string;
+      /** @description The git repository the app deploys from (spec.source.repoURL) */
+      repoURL?: string;
+      /** @description The app's page in its instance's web UI (when skip.argocd.instances[].url is set) */
+      url?: string;
       destination: {
         cluster?: string;
         namespace?: string;
@@ -291,6 +451,8 @@ export type components = {
       ownedResources: components['schemas']['OwnedResource'][];
       health: components['schemas']['Health'];
       argo?: components['schemas']['ArgoAppStatus'];
+      /** @description The app's external hostnames (Skiperator spec.ingresses) */
+      ingresses?: string[];
     };
     AppsResponse: {
       items: components['schemas']['SkiperatorAppSummary'][];
@@ -343,6 +505,57 @@ export type components = {
       conditions: components['schemas']['Condition'][];
       events: components['schemas']['KubeEvent'][];
       pods: components['schemas']['PodSummary'][];
+      explanation?: components['schemas']['FailureExplanation'];
+      /** @description The live object as YAML, without managedFields and the last-applied annotation */
+      manifest: string;
+    };
+    /** @description Why something fails, told once by the backend in words a developer can act on. */
+    FailureExplanation: {
+      /** @example Image not found */
+      title: string;
+      detail: string;
+      /**
+       * @description One line for a list
+       * @example Image not found: ghcr.io/kartverket/foo:1.2-typo
+       */
+      reason: string;
+    };
+    ResourceTreeNode: {
+      /** @description Unique in the tree: `<group>/<Kind>/<name>` (`core` for the core group) */
+      id: string;
+      /** @description The id of the object that owns this one; none for the Application at the root */
+      parent?: string;
+      apiVersion: string;
+      kind: string;
+      namespace: string;
+      name: string;
+      health: components['schemas']['Health'];
+      /** @description One line saying why, when not healthy */
+      reason?: string;
+      /** @description Argo CD's sync status of the object (its app's status.resources); absent for objects Argo CD does not track, such as what Skiperator made */
+      sync?: {
+        status: components['schemas']['ArgoSyncStatus'];
+        /** @description In the cluster but no longer in git */
+        requiresPruning?: boolean;
+      };
+    };
+    ResourceTree: {
+      cluster: string;
+      namespace: string;
+      name: string;
+      /** @description The Argo CD app the sync statuses come from */
+      argo?: {
+        instance: string;
+        namespace: string;
+        name: string;
+      };
+      /** @description Depth first: each node after its parent */
+      nodes: components['schemas']['ResourceTreeNode'][];
+      explanation?: components['schemas']['FailureExplanation'];
+      /** @description Kinds the cluster refused to list, one line each */
+      unreadable: string[];
+      /** Format: date-time */
+      generatedAt: string;
     };
     ArgoRefreshRequest: {
       /**
@@ -353,12 +566,206 @@ export type components = {
       type?: 'normal' | 'hard';
     };
     ArgoSyncRequest: {
+      /** @description A commit, tag or branch; default the target revision */
       revision?: string;
       /** @default false */
       prune?: boolean;
+      /**
+       * @description Argo CD runs the sync without changing the cluster
+       * @default false
+       */
+      dryRun?: boolean;
+      /** @description Sync only these of the app's resources */
+      resources?: components['schemas']['ArgoSyncResource'][];
+      syncOptions?: string[];
+    };
+    ArgoSyncResource: {
+      group?: string;
+      kind: string;
+      namespace?: string;
+      name: string;
+    };
+    ArgoRollbackRequest: {
+      /** @description The status.history id to deploy again */
+      id: number;
+      /** @default false */
+      prune?: boolean;
+      /** @default false */
+      dryRun?: boolean;
+    };
+    ArgoInitiator: {
+      username?: string;
+      automated?: boolean;
+    };
+    ArgoActionDecision: {
+      allowed: boolean;
+      /** @description Why not, in words a person reads */
+      reason?: string;
+    };
+    ArgoHistoryEntry: {
+      id: number;
+      revision: string;
+      /** @description The commit in a browser (GitHub repos) */
+      revisionUrl?: string;
+      deployedAt?: string;
+      deployStartedAt?: string;
+      initiatedBy?: components['schemas']['ArgoInitiator'];
+    };
+    ArgoResourceResult: {
+      group?: string;
+      kind: string;
+      namespace?: string;
+      name: string;
+      status?: string;
+      message?: string;
+      hookPhase?: string;
+      syncPhase?: string;
+    };
+    ArgoLastOperation: {
+      /** @enum {string} */
+      phase: 'Running' | 'Succeeded' | 'Failed' | 'Error' | 'Terminating';
+      message?: string;
+      startedAt?: string;
+      finishedAt?: string;
+      initiatedBy?: components['schemas']['ArgoInitiator'];
+      revision?: string;
+      revisionUrl?: string;
+      dryRun: boolean;
+      prune: boolean;
+      selectedResources: {
+        group?: string;
+        kind: string;
+        namespace?: string;
+        name: string;
+      }[];
+      results: components['schemas']['ArgoResourceResult'][];
+    };
+    ArgoAppDetails: {
+      instance: string;
+      namespace: string;
+      name: string;
+      project?: string;
+      /** @description The app in its instance's Argo CD UI (skip.argocd.instances[].url) */
+      argoUrl?: string;
+      source?: {
+        repoURL: string;
+        path?: string;
+        targetRevision?: string;
+        repoWebUrl?: string;
+        pathWebUrl?: string;
+      };
+      destination: {
+        cluster?: string;
+        namespace?: string;
+      };
+      syncPolicy: {
+        automated: boolean;
+        selfHeal: boolean;
+        prune: boolean;
+        syncOptions: string[];
+      };
+      sync: {
+        status: components['schemas']['ArgoSyncStatus'];
+        revision?: string;
+        revisionUrl?: string;
+      };
+      health: {
+        status: components['schemas']['ArgoHealthStatus'];
+        message?: string;
+      };
+      operation?: components['schemas']['ArgoLastOperation'];
+      /** @description Newest first */
+      history: components['schemas']['ArgoHistoryEntry'][];
+      resources: components['schemas']['ArgoResourceStatus'][];
+      actions: {
+        refresh: components['schemas']['ArgoActionDecision'];
+        sync: components['schemas']['ArgoActionDecision'];
+        rollback: components['schemas']['ArgoActionDecision'];
+      };
     };
     Accepted: {
       accepted: boolean;
+    };
+    /** @description An app on the same cluster that a rule points at, as the watch cache last saw it. */
+    AccessPeer: {
+      namespace: string;
+      name: string;
+      health: components['schemas']['Health'];
+      /** @description Whether the other app's own rules allow this traffic too (both sides must) */
+      reciprocated: boolean;
+      /** @description The catalog component that claims the app, when the caller may see one */
+      entityRef?: string;
+    };
+    /** @description Why a rule does not do what it says, in plain words. */
+    AccessProblem: {
+      /** @enum {string} */
+      kind: 'noSuchApp' | 'oneSided' | 'tcpWithoutIp';
+      message: string;
+      peer?: {
+        namespace: string;
+        name: string;
+      };
+      /**
+       * @description One-sided: which of the peer's rule lists lacks this app
+       * @enum {string}
+       */
+      missingSide?: 'inbound' | 'outbound';
+    };
+    /** @description One accessPolicy.inbound.rules[] or outbound.rules[] entry, resolved against the cluster's apps. */
+    InternalAccessRule: {
+      application: string;
+      /** @description The namespace the rule means: the one it names, else the app's own (unset for a label rule) */
+      namespace?: string;
+      namespacesByLabel?: {
+        [key: string]: string;
+      };
+      ports: {
+        port?: string;
+        endPort?: number;
+        protocol?: string;
+      }[];
+      peers: components['schemas']['AccessPeer'][];
+      problems: components['schemas']['AccessProblem'][];
+    };
+    /** @description One accessPolicy.outbound.external[] entry, with the ports Skiperator opens. */
+    ExternalAccessRule: {
+      host: string;
+      ip?: string;
+      ports: {
+        name: string;
+        port: number;
+        protocol: string;
+      }[];
+      /** @description No ports were written, so Skiperator allows HTTPS on 443 only */
+      defaultPorts: boolean;
+      problems: components['schemas']['AccessProblem'][];
+    };
+    /** @description An app whose outbound rules name this app, although this app's inbound rules do not let it in. */
+    BlockedCaller: {
+      namespace: string;
+      name: string;
+      health: components['schemas']['Health'];
+      reciprocated: boolean;
+      entityRef?: string;
+      message: string;
+    };
+    /** @description Who may call this app and whom it calls; its Skiperator accessPolicy resolved on its cluster. */
+    AppAccessPolicy: {
+      cluster: string;
+      environment: components['schemas']['Environment'];
+      namespace: string;
+      name: string;
+      /** @description Whether the app has spec.accessPolicy at all */
+      declared: boolean;
+      /** @description Skiperator's own verdict (status.accessPolicies) */
+      skiperatorStatus?: string;
+      inbound: components['schemas']['InternalAccessRule'][];
+      outbound: components['schemas']['InternalAccessRule'][];
+      external: components['schemas']['ExternalAccessRule'][];
+      blockedCallers: components['schemas']['BlockedCaller'][];
+      freshness: components['schemas']['ClusterFreshness'];
+      /** Format: date-time */
+      generatedAt: string;
     };
   };
   responses: {
@@ -453,6 +860,31 @@ export interface operations {
       403: components['responses']['Forbidden'];
     };
   };
+  getClusterDetails: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        cluster: components['parameters']['cluster'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The cluster as last watched */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ClusterDetails'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+    };
+  };
   listApps: {
     parameters: {
       query?: {
@@ -507,6 +939,64 @@ export interface operations {
       503: components['responses']['Unavailable'];
     };
   };
+  getAppResourceTree: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        cluster: components['parameters']['cluster'];
+        namespace: components['parameters']['namespace'];
+        name: components['parameters']['name'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The app's resource tree */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ResourceTree'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  getAppAccessPolicy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        cluster: components['parameters']['cluster'];
+        namespace: components['parameters']['namespace'];
+        name: components['parameters']['name'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The resolved access policy */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AppAccessPolicy'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      503: components['responses']['Unavailable'];
+    };
+  };
   getResourceDetails: {
     parameters: {
       query?: never;
@@ -543,6 +1033,8 @@ export interface operations {
         container?: string;
         tailLines?: number;
         follow?: 'true' | 'false';
+        /** @description The log of the container's previous run (after a restart); cannot be followed */
+        previous?: 'true' | 'false';
       };
       header?: never;
       path: {
@@ -561,6 +1053,36 @@ export interface operations {
         };
         content: {
           'text/plain': string;
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  getArgoAppDetails: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Argo CD instance (skip.argocd.instances[].name) */
+        instance: components['parameters']['instance'];
+        namespace: components['parameters']['namespace'];
+        name: components['parameters']['name'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The app */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ArgoAppDetails'];
         };
       };
       400: components['responses']['BadRequest'];
@@ -619,6 +1141,41 @@ export interface operations {
     requestBody?: {
       content: {
         'application/json': components['schemas']['ArgoSyncRequest'];
+      };
+    };
+    responses: {
+      /** @description Requested */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Accepted'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  rollbackArgoApp: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Argo CD instance (skip.argocd.instances[].name) */
+        instance: components['parameters']['instance'];
+        namespace: components['parameters']['namespace'];
+        name: components['parameters']['name'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ArgoRollbackRequest'];
       };
     };
     responses: {

@@ -46,6 +46,10 @@ export const argoAppStatusSchema = z.object({
   namespace: z.string(),
   name: z.string(),
   project: z.string().optional(),
+  /** The git repository the app deploys from (`spec.source.repoURL`). */
+  repoURL: z.string().optional(),
+  /** The app's page in its instance's web UI, when `skip.argocd.instances[].url` is set. */
+  url: z.string().optional(),
   destination: z.object({
     cluster: z.string().optional(),
     namespace: z.string().optional(),

@@ -63,5 +63,7 @@ export const skiperatorAppSummarySchema = z.object({
   ownedResources: z.array(ownedResourceSchema),
   health: healthSchema,
   argo: argoAppStatusSchema.optional(),
+  /** The app's external hostnames (Skiperator `spec.ingresses`). */
+  ingresses: z.array(z.string()).optional(),
 });
 export type SkiperatorAppSummary = z.infer<typeof skiperatorAppSummarySchema>;

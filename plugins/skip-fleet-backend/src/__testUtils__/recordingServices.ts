@@ -1,8 +1,12 @@
 import { Readable } from 'node:stream';
+import type { AccessPolicyLookup } from '../services/AccessPolicy/types';
 import type { AppLookup } from '../services/AppLookup/types';
 import type { ArgoActions } from '../services/ArgoActions/types';
+import type { ArgoDetails } from '../services/ArgoDetails/types';
+import type { ClusterPages } from '../services/ClusterPages/types';
 import type { PodLogs } from '../services/PodLogs/types';
 import type { ResourceInspector } from '../services/ResourceInspector/types';
+import type { ResourceTreeReader } from '../services/ResourceTree/types';
 
 /** One call a route made to a service: which method, with which inputs (credentials left out). */
 export type RecordedCall = { method: string; args: unknown[] };
@@ -51,6 +55,17 @@ export function recordingServices() {
       conditions: [],
       events: [],
       pods: [],
+      manifest: 'kind: Pod\n',
+    })),
+  };
+  const trees: ResourceTreeReader = {
+    appTree: record('appTree', () => ({
+      cluster: 'c',
+      namespace: 'n',
+      name: 'a',
+      nodes: [],
+      unreadable: [],
+      generatedAt,
     })),
   };
   const podLogs: PodLogs = {
@@ -60,8 +75,77 @@ export function recordingServices() {
   const argo: ArgoActions = {
     refresh: record('refresh', () => undefined),
     sync: record('sync', () => undefined),
+    rollback: record('rollback', () => undefined),
   };
-  return { calls, services: { apps, resources, podLogs, argo } };
+  const decision = { allowed: true };
+  const argoDetails: ArgoDetails = {
+    get: record('get', () => ({
+      instance: 'i',
+      namespace: 'argocd',
+      name: 'a',
+      destination: {},
+      syncPolicy: {
+        automated: false,
+        selfHeal: false,
+        prune: false,
+        syncOptions: [],
+      },
+      sync: { status: 'Synced' as const },
+      health: { status: 'Healthy' as const },
+      history: [],
+      resources: [],
+      actions: { refresh: decision, sync: decision, rollback: decision },
+    })),
+  };
+  const clusterPages: ClusterPages = {
+    details: record('details', () => ({
+      cluster: {
+        metadata: {
+          name: 'c',
+          environment: 'dev' as const,
+          site: 's',
+          platform: 'gke' as const,
+          controlPlane: 'gke-managed' as const,
+          role: 'user' as const,
+        },
+        versions: {},
+        freshness: { cluster: 'c', reachability: 'reachable' as const },
+      },
+      manages: [],
+      nodePools: [],
+      nodes: [],
+      apps: [],
+      generatedAt,
+    })),
+  };
+  const accessPolicies: AccessPolicyLookup = {
+    accessPolicy: record('accessPolicy', () => ({
+      cluster: 'c',
+      environment: 'dev' as const,
+      namespace: 'n',
+      name: 'a',
+      declared: false,
+      inbound: [],
+      outbound: [],
+      external: [],
+      blockedCallers: [],
+      freshness: { cluster: 'c', reachability: 'reachable' as const },
+      generatedAt,
+    })),
+  };
+  return {
+    calls,
+    services: {
+      apps,
+      resources,
+      trees,
+      podLogs,
+      argo,
+      argoDetails,
+      accessPolicies,
+      clusterPages,
+    },
+  };
 }
 
 function isInput(arg: unknown): boolean {

@@ -18,7 +18,7 @@ export function requireSignedInUser(options: {
     const credentials = await httpAuth.credentials(req);
     if (!auth.isPrincipal(credentials, 'user')) {
       throw new NotAllowedError(
-        'Argo CD actions are made by signed-in users, not by services',
+        'Argo CD apps are read and acted on by signed-in users, not by services',
       );
     }
     next();

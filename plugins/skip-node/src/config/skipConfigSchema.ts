@@ -10,6 +10,8 @@ export const argoInstanceSchema = z.object({
   name: z.string().min(1),
   cluster: z.string().min(1),
   namespace: z.string().min(1).default('argocd'),
+  /** Its web UI, for links to an app (`<url>/applications/<namespace>/<name>`). */
+  url: z.string().url().optional(),
 });
 export type ArgoInstance = z.infer<typeof argoInstanceSchema>;
 

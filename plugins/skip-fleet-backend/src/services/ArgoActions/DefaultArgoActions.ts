@@ -1,10 +1,9 @@
 import type { AuditorService } from '@backstage/backend-plugin-api';
-import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
-import type { ResourcePermission } from '@backstage/plugin-permission-common';
-import { KubernetesObject, PatchStrategy } from '@kubernetes/client-node';
+import { PatchStrategy } from '@kubernetes/client-node';
 import {
   ArgoAppRef,
   ArgoRefreshRequest,
+  ArgoRollbackRequest,
   ArgoSyncRequest,
   skipArgoAppRefreshPermission,
   skipArgoAppSyncPermission,
@@ -14,38 +13,36 @@ import {
   Caller,
   ClusterCalls,
 } from '@internal/plugin-skip-node';
-import { FleetCache } from '../FleetCache';
-import { NamespaceAccess } from '../NamespaceAccess';
+import { ArgoAppAccess, ArgoTarget } from './ArgoAppAccess';
+import {
+  ARGO_API_VERSION,
+  argoAppName,
+  readArgoApplication,
+} from './readArgoApplication';
+import {
+  assertNoOperation,
+  PlannedOperation,
+  planRollback,
+  planSync,
+} from './syncOperations';
 import { ArgoActions } from './types';
 
-const API_VERSION = 'argoproj.io/v1alpha1';
 const FIELD_MANAGER = 'skip-portal';
 
-type ArgoApplication = KubernetesObject & {
-  operation?: unknown;
-  status?: { operationState?: { phase?: string } };
-};
-
-/** Where an Application object lives, and the destination its audit event names. */
-type ArgoTarget = { cluster: string; destination: string };
-
-/** Refreshes and syncs Argo CD Applications by patching them on the Argo CD instance's cluster. */
+/** Refreshes, syncs and rolls back Argo CD Applications by patching them on the Argo CD instance's cluster. */
 export class DefaultArgoActions implements ArgoActions {
   private constructor(
-    private readonly cache: FleetCache,
-    private readonly access: NamespaceAccess,
+    private readonly access: ArgoAppAccess,
     private readonly calls: ClusterCalls,
     private readonly auditor: AuditorService,
   ) {}
 
   static create(options: {
-    cache: FleetCache;
-    access: NamespaceAccess;
+    access: ArgoAppAccess;
     calls: ClusterCalls;
     auditor: AuditorService;
   }): DefaultArgoActions {
     return new DefaultArgoActions(
-      options.cache,
       options.access,
       options.calls,
       options.auditor,
@@ -57,10 +54,11 @@ export class DefaultArgoActions implements ArgoActions {
     request: ArgoRefreshRequest,
     caller: Caller,
   ): Promise<void> {
-    const target = await this.authorize(
-      ref,
+    const target = this.access.target(ref);
+    await this.access.require(
       skipArgoAppRefreshPermission,
-      caller,
+      caller.credentials,
+      target,
     );
     await this.patch(target, ref, caller, `refresh (${request.type})`, {
       metadata: { annotations: { 'argocd.argoproj.io/refresh': request.type } },
@@ -72,87 +70,50 @@ export class DefaultArgoActions implements ArgoActions {
     request: ArgoSyncRequest,
     caller: Caller,
   ): Promise<void> {
-    const target = await this.authorize(ref, skipArgoAppSyncPermission, caller);
-    const current = await this.calls.call(
-      target.cluster,
-      appName(ref),
-      ({ objects }) =>
-        objects.read<ArgoApplication>({
-          apiVersion: API_VERSION,
-          kind: 'Application',
-          metadata: { name: ref.name, namespace: ref.namespace },
-        }),
+    await this.startOperation(ref, caller, (app, username) =>
+      planSync(app, ref, request, username),
     );
-    if (
-      current.operation ||
-      current.status?.operationState?.phase === 'Running'
-    ) {
-      throw new ConflictError(
-        `Argo CD app '${ref.name}' already has an operation in progress`,
-      );
-    }
-    const { userEntityRef } = caller.credentials.principal as {
-      userEntityRef?: string;
-    };
-    const prune = request.prune ? ' with prune' : '';
-    const revision = request.revision ? ` to ${request.revision}` : '';
-    // The resourceVersion makes two syncs at once a 409 instead of one overwriting the other.
-    await this.patch(target, ref, caller, `sync${prune}${revision}`, {
-      metadata: { resourceVersion: current.metadata?.resourceVersion },
-      operation: {
-        initiatedBy: { username: userEntityRef ?? 'skip-portal' },
-        sync: {
-          ...(request.revision ? { revision: request.revision } : {}),
-          prune: request.prune,
-          syncStrategy: { hook: {} },
-        },
-      },
-    });
+  }
+
+  async rollback(
+    ref: ArgoAppRef,
+    request: ArgoRollbackRequest,
+    caller: Caller,
+  ): Promise<void> {
+    await this.startOperation(ref, caller, (app, username) =>
+      planRollback(app, ref, request, username),
+    );
   }
 
   /**
-   * Checks an action against the app's destination namespace and every namespace its
-   * resources live in (a sync with prune acts on all of them), which is what the team's
-   * AppProject grants; cluster-wide resources are the platform team's.
+   * Checks the sync permission (Argo CD checks `sync` for rollbacks too), reads the app,
+   * plans the operation from what it reads, and writes it as one audited change.
    */
-  private async authorize(
+  private async startOperation(
     ref: ArgoAppRef,
-    permission: ResourcePermission,
     caller: Caller,
-  ): Promise<ArgoTarget> {
-    const location = this.cache.argoInstanceCluster(ref.instance);
-    if (!location) {
-      throw new NotFoundError(`No Argo CD instance '${ref.instance}'`);
-    }
-    if (location.namespace !== ref.namespace) {
-      throw new InputError(
-        `namespace: Argo CD instance '${ref.instance}' keeps its apps in '${location.namespace}'`,
-      );
-    }
-    const app = this.cache.argoApp(ref.instance, ref.namespace, ref.name);
-    if (!app) {
-      throw new NotFoundError(
-        `No Argo CD app '${ref.name}' in instance '${ref.instance}'`,
-      );
-    }
-    const destinationCluster =
-      app.destination.cluster || `(unknown cluster of ${ref.instance})`;
-    const namespaces = new Set([app.destination.namespace ?? '']);
-    for (const resource of app.resources) {
-      namespaces.add(resource.namespace ?? '');
-    }
-    for (const namespace of namespaces) {
-      await this.access.require(
-        permission,
-        caller.credentials,
-        destinationCluster,
-        namespace,
-      );
-    }
-    return {
-      cluster: location.cluster,
-      destination: `${destinationCluster}/${app.destination.namespace ?? ''}`,
+    plan: (
+      app: Awaited<ReturnType<typeof readArgoApplication>>,
+      username: string,
+    ) => PlannedOperation,
+  ): Promise<void> {
+    const target = this.access.target(ref);
+    await this.access.require(
+      skipArgoAppSyncPermission,
+      caller.credentials,
+      target,
+    );
+    const current = await readArgoApplication(this.calls, target.cluster, ref);
+    const { userEntityRef } = caller.credentials.principal as {
+      userEntityRef?: string;
     };
+    const { operation, action } = plan(current, userEntityRef ?? 'skip-portal');
+    assertNoOperation(current, ref);
+    // The resourceVersion makes two operations at once a 409 instead of one overwriting the other.
+    await this.patch(target, ref, caller, action, {
+      metadata: { resourceVersion: current.metadata?.resourceVersion },
+      operation,
+    });
   }
 
   /** Merge-patches the Application as one audited change. */
@@ -173,17 +134,17 @@ export class DefaultArgoActions implements ArgoActions {
         target: {
           cluster,
           namespace: ref.namespace,
-          apiVersion: API_VERSION,
+          apiVersion: ARGO_API_VERSION,
           kind: 'Application',
           name: ref.name,
         },
         meta: { instance: ref.instance, destination },
       },
       () =>
-        this.calls.call(cluster, appName(ref), ({ objects }) =>
+        this.calls.call(cluster, argoAppName(ref), ({ objects }) =>
           objects.patch(
             {
-              apiVersion: API_VERSION,
+              apiVersion: ARGO_API_VERSION,
               kind: 'Application',
               ...patch,
               metadata: {
@@ -201,8 +162,4 @@ export class DefaultArgoActions implements ArgoActions {
         ),
     );
   }
-}
-
-function appName(ref: ArgoAppRef): string {
-  return `Argo CD app ${ref.instance}/${ref.name}`;
 }

@@ -127,7 +127,12 @@ export class AppIndex {
       deployment,
       argo:
         argoRef && argoObject
-          ? toArgoAppStatus(argoRef.instance, argoObject, argoRef.cluster)
+          ? toArgoAppStatus(
+              argoRef.instance,
+              argoObject,
+              argoRef.cluster,
+              this.argo.instanceUiUrl(argoRef.instance),
+            )
           : undefined,
     });
     this.summaryMemo.set(key, { version, summary });

@@ -131,8 +131,22 @@ export class ArgoIndex {
       .filter(r => !instance || r.instance === instance)
       .flatMap(r => {
         const object = this.object(r);
-        return object ? [toArgoAppStatus(r.instance, object, r.cluster)] : [];
+        return object
+          ? [
+              toArgoAppStatus(
+                r.instance,
+                object,
+                r.cluster,
+                this.instanceUiUrl(r.instance),
+              ),
+            ]
+          : [];
       });
+  }
+
+  /** The web UI of an Argo CD instance, when configured (`skip.argocd.instances[].url`). */
+  instanceUiUrl(instance: string): string | undefined {
+    return this.config.argoInstances.find(i => i.name === instance)?.url;
   }
 
   /** The cluster and namespace an Argo CD instance runs in. */

@@ -19,6 +19,7 @@ import {
   ArgoApplication,
   SkiperatorApplication,
   WatchedKind,
+  WatchedKinds,
 } from './kubeTypes';
 import { AppRef } from './refs';
 
@@ -132,9 +133,28 @@ export class FleetCache {
     return this.apps.summary(ref);
   }
 
+  /** The nodes of one cluster as last watched; none when the cache has not seen them. */
+  nodes(cluster: string): ReadonlyArray<WatchedKinds['nodes']> {
+    return this.watches.get(cluster)?.list('nodes') ?? [];
+  }
+
   /** A namespace as last watched (with its labels); undefined when the cache has not seen it. */
   namespace(cluster: string, namespace: string) {
     return this.watches.get(cluster)?.get('namespaces', undefined, namespace);
+  }
+
+  /** The Skiperator Applications of one cluster as last watched, specs included (access policies). */
+  skiperatorApps(
+    cluster: string,
+  ): ReadonlyArray<WatchedKinds['skiperatorApps']> {
+    return this.watches.get(cluster)?.list('skiperatorApps') ?? [];
+  }
+
+  /** The namespaces of one cluster as last watched, with their labels. */
+  clusterNamespaces(
+    cluster: string,
+  ): ReadonlyArray<WatchedKinds['namespaces']> {
+    return this.watches.get(cluster)?.list('namespaces') ?? [];
   }
 
   /** The `team` label of a namespace, as last watched. */

@@ -10,6 +10,7 @@ export type SkiperatorApplication = KubernetesObject & {
   spec?: {
     image?: string;
     team?: string;
+    ingresses?: string[];
     replicas?: number | { min?: number; max?: number };
   };
   status?: {
@@ -32,6 +33,8 @@ export type SkiperatorApplication = KubernetesObject & {
 export type ArgoApplication = KubernetesObject & {
   spec?: {
     project?: string;
+    source?: { repoURL?: string };
+    sources?: Array<{ repoURL?: string }>;
     destination?: { name?: string; server?: string; namespace?: string };
   };
   status?: {

@@ -154,9 +154,7 @@ describe('summarizeApp', () => {
         argo: argoStatus,
       }).health;
     expect(healthWith(argo)).toBe('Progressing');
-    expect(healthWith({ ...argo, sync: { status: 'Synced' } })).toBe(
-      'Healthy',
-    );
+    expect(healthWith({ ...argo, sync: { status: 'Synced' } })).toBe('Healthy');
     expect(
       summarizeApp({
         cluster: 'c',
@@ -165,6 +163,20 @@ describe('summarizeApp', () => {
         argo: { ...argo, health: { status: 'Degraded' } },
       }).health,
     ).toBe('Degraded');
+  });
+
+  it("names the app's external hostnames (Skiperator spec.ingresses), and none when it has none", () => {
+    const withIngress = {
+      ...app,
+      spec: { ...app.spec, ingresses: ['seeiendom.kartverket.no'] },
+    };
+    expect(
+      summarizeApp({ cluster: 'c', environment: 'prod', app: withIngress })
+        .ingresses,
+    ).toEqual(['seeiendom.kartverket.no']);
+    expect(
+      summarizeApp({ cluster: 'c', environment: 'prod', app }),
+    ).not.toHaveProperty('ingresses');
   });
 
   it('takes the worst of several verdicts', () => {

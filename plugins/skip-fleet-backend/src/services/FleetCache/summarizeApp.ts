@@ -181,5 +181,8 @@ export function summarizeApp(options: {
     ownedResources: owned,
     health: worstHealth(healths),
     argo,
+    ...(app.spec?.ingresses?.length
+      ? { ingresses: [...app.spec.ingresses] }
+      : {}),
   };
 }

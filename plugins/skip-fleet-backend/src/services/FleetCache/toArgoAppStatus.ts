@@ -15,19 +15,38 @@ function oneOf<T extends string>(
   return parsed.success ? (parsed.data as T) : fallback;
 }
 
-/** An Argo CD Application object as the portal shows it; `cluster` is the resolved destination. */
+/** An app's page in an Argo CD web UI (`/applications/<namespace>/<name>`, Argo CD 2.5 and later). */
+export function argoAppUiUrl(
+  uiBaseUrl: string,
+  namespace: string,
+  name: string,
+): string {
+  return `${uiBaseUrl.replace(/\/+$/, '')}/applications/${encodeURIComponent(
+    namespace,
+  )}/${encodeURIComponent(name)}`;
+}
+
+/**
+ * An Argo CD Application object as the portal shows it; `cluster` is the resolved
+ * destination, `uiBaseUrl` the instance's web UI when configured.
+ */
 export function toArgoAppStatus(
   instance: string,
   app: ArgoApplication,
   cluster: string | undefined,
+  uiBaseUrl?: string,
 ): ArgoAppStatus {
   const status = app.status ?? {};
   const operation = status.operationState;
+  const namespace = app.metadata?.namespace ?? '';
+  const name = app.metadata?.name ?? '';
   return {
     instance,
-    namespace: app.metadata?.namespace ?? '',
-    name: app.metadata?.name ?? '',
+    namespace,
+    name,
     project: app.spec?.project,
+    repoURL: app.spec?.source?.repoURL ?? app.spec?.sources?.[0]?.repoURL,
+    ...(uiBaseUrl ? { url: argoAppUiUrl(uiBaseUrl, namespace, name) } : {}),
     destination: { cluster, namespace: app.spec?.destination?.namespace },
     sync: {
       status: oneOf(argoSyncStatusSchema, status.sync?.status, 'Unknown'),

@@ -2,7 +2,7 @@ import type {
   BackstageCredentials,
   LoggerService,
 } from '@backstage/backend-plugin-api';
-import { InputError, NotFoundError } from '@backstage/errors';
+import { InputError } from '@backstage/errors';
 import { CoreV1Api } from '@kubernetes/client-node';
 import {
   describeClusterErrorCategory,
@@ -18,6 +18,7 @@ import {
 } from '@internal/plugin-skip-node';
 import type { Readable } from 'node:stream';
 import { NamespaceAccess } from '../NamespaceAccess';
+import { logContainerOf, podName } from './logContainerOf';
 import { PodLogs } from './types';
 
 /** Reads and follows pod logs once the caller may look into the namespace. */
@@ -47,16 +48,18 @@ export class DefaultPodLogs implements PodLogs {
     return this.calls.call(
       cluster,
       podName(ref),
-      clients =>
-        this.containerErrorsAsInput(ref, query, async () => {
-          const core = clients.api(CoreV1Api);
-          return core.readNamespacedPodLog({
+      async clients => {
+        const container = await this.containerOf(clients, ref, query);
+        return this.previousErrorsAsInput(ref, query, container, () =>
+          clients.api(CoreV1Api).readNamespacedPodLog({
             name,
             namespace,
-            container: await this.containerOf(clients, ref, query),
+            container,
             tailLines: query.tailLines,
-          });
-        }),
+            previous: query.previous || undefined,
+          }),
+        );
+      },
       { signal },
     );
   }
@@ -68,19 +71,22 @@ export class DefaultPodLogs implements PodLogs {
     signal: AbortSignal,
   ): Promise<Readable> {
     const { cluster, namespace, name } = ref;
+    if (query.previous) {
+      throw new InputError(
+        "Invalid query: previous: a previous run's log has ended and cannot be followed",
+      );
+    }
     await this.access.requireToLookInto(credentials, cluster, namespace);
     const source = await this.calls.call(
       cluster,
       podName(ref),
-      clients =>
-        this.containerErrorsAsInput(ref, query, async () =>
-          openPodLogStream(clients, {
-            namespace,
-            pod: name,
-            container: await this.containerOf(clients, ref, query),
-            tailLines: query.tailLines,
-          }),
-        ),
+      async clients =>
+        openPodLogStream(clients, {
+          namespace,
+          pod: name,
+          container: await this.containerOf(clients, ref, query),
+          tailLines: query.tailLines,
+        }),
       { signal },
     );
     return endWithNotice(source, signal, error => {
@@ -94,45 +100,40 @@ export class DefaultPodLogs implements PodLogs {
     });
   }
 
-  /** The asked-for container, else the pod's first. */
+  /**
+   * Reads the pod first: the container to read and, for one that never ran, why it has no
+   * log (the cluster would answer a bare 400, or a followed log would wait for output that
+   * cannot come).
+   */
   private async containerOf(
     clients: ClusterClients,
     ref: PodRef,
     query: PodLogQuery,
   ): Promise<string> {
-    if (query.container) return query.container;
     const pod = await clients
       .api(CoreV1Api)
       .readNamespacedPod({ name: ref.name, namespace: ref.namespace });
-    const first = pod.spec?.containers?.[0]?.name;
-    if (!first) throw new NotFoundError(`${podName(ref)} has no containers`);
-    return first;
+    return logContainerOf(pod, ref, query);
   }
 
-  /**
-   * A cluster answers 400 to a log of a container the pod does not have: that is the
-   * caller's input, not a broken cluster.
-   */
-  private async containerErrorsAsInput<T>(
+  /** A cluster answers 400 to a previous log of a container that has not restarted. */
+  private async previousErrorsAsInput<T>(
     ref: PodRef,
     query: PodLogQuery,
+    container: string,
     request: () => Promise<T>,
   ): Promise<T> {
     try {
       return await request();
     } catch (error) {
-      if (query.container && classifyClusterError(error).status === 400) {
+      if (query.previous && classifyClusterError(error).status === 400) {
         throw new InputError(
-          `Invalid query: container: '${
-            query.container
-          }' is not a container of ${podName(ref)} on cluster '${ref.cluster}'`,
+          `Invalid query: previous: container '${container}' of ${podName(
+            ref,
+          )} has no log of a previous run (it has not restarted)`,
         );
       }
       throw error;
     }
   }
-}
-
-function podName(ref: PodRef): string {
-  return `Pod ${ref.namespace}/${ref.name}`;
 }

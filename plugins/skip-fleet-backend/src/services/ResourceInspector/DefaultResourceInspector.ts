@@ -8,11 +8,30 @@ import type {
 import type { ClusterCalls } from '@internal/plugin-skip-node';
 import { KIND_API_VERSIONS } from '../kindApiVersions';
 import { NamespaceAccess } from '../NamespaceAccess';
+import { explainFailure } from '../ResourceTree/explainFailure';
 import { findPods } from './findPods';
 import { toConditions } from './toConditions';
 import { byNewestFirst, toKubeEvent } from './toKubeEvent';
+import { toManifest } from './toManifest';
 import { toPodSummary } from './toPodSummary';
 import { ResourceInspector } from './types';
+
+type Described = KubernetesObject & {
+  spec?: { image?: string };
+  status?: { summary?: { status?: string; message?: string } };
+};
+
+/** The image a Skiperator app runs and its last reported problem, which the explanation may name. */
+function contextOf(object: KubernetesObject) {
+  const { spec, status } = object as Described;
+  const summary = status?.summary;
+  const failing =
+    summary?.status === 'Error' || summary?.status === 'InvalidConfig';
+  return {
+    image: typeof spec?.image === 'string' ? spec.image : undefined,
+    message: failing ? summary?.message : undefined,
+  };
+}
 
 /**
  * Reads an object, its pods and their events live from the cluster, once the caller may
@@ -68,18 +87,23 @@ export class DefaultResourceInspector implements ResourceInspector {
       { signal },
     );
     const subjects = new Set([name, ...pods.map(p => p.metadata?.name ?? '')]);
-    return {
-      cluster,
-      apiVersion,
-      kind,
-      namespace,
-      name,
+    const evidence = {
       conditions: toConditions(object),
       events: namespaceEvents.items
         .filter(event => subjects.has(event.involvedObject?.name ?? ''))
         .map(event => toKubeEvent(event, name))
         .sort(byNewestFirst),
       pods: pods.map(toPodSummary),
+    };
+    return {
+      cluster,
+      apiVersion,
+      kind,
+      namespace,
+      name,
+      ...evidence,
+      explanation: explainFailure(evidence, contextOf(object)),
+      manifest: toManifest(object),
     };
   }
 }

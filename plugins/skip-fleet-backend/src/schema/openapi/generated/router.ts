@@ -281,6 +281,187 @@ export const spec = {
           },
         },
       },
+      ClusterNode: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['name', 'ready', 'roles'],
+        properties: {
+          name: {
+            type: 'string',
+          },
+          pool: {
+            type: 'string',
+            description: 'Node pool, from the GKE or GKE on VMware pool label',
+          },
+          kubeletVersion: {
+            type: 'string',
+          },
+          ready: {
+            type: 'boolean',
+            description: 'The Ready condition is True',
+          },
+          notReadyReason: {
+            type: 'string',
+            description:
+              'Why it is not Ready (the condition reason), when it is not',
+          },
+          unschedulable: {
+            type: 'boolean',
+            description: 'Cordoned (e.g. drained for an upgrade)',
+          },
+          roles: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+            description: 'From the node-role.kubernetes.io/<role> labels',
+          },
+          zone: {
+            type: 'string',
+          },
+        },
+      },
+      NodePool: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['name', 'nodes', 'ready', 'kubeletVersions'],
+        properties: {
+          name: {
+            type: 'string',
+            description: 'The pool label; "(no pool)" for nodes without one',
+          },
+          nodes: {
+            type: 'integer',
+          },
+          ready: {
+            type: 'integer',
+          },
+          kubeletVersions: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+            description:
+              'Distinct kubelet versions, more than one while a pool is being upgraded',
+          },
+        },
+      },
+      ClusterApp: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['namespace', 'name', 'health', 'status', 'replicas'],
+        properties: {
+          namespace: {
+            type: 'string',
+          },
+          name: {
+            type: 'string',
+          },
+          team: {
+            type: 'string',
+          },
+          health: {
+            $ref: '#/components/schemas/Health',
+          },
+          status: {
+            type: 'string',
+            description: "Skiperator's status.summary.status",
+          },
+          message: {
+            type: 'string',
+          },
+          tag: {
+            type: 'string',
+          },
+          replicas: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['desired', 'ready'],
+            properties: {
+              desired: {
+                type: 'integer',
+              },
+              ready: {
+                type: 'integer',
+              },
+            },
+          },
+          argo: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['instance', 'namespace', 'name', 'sync', 'health'],
+            properties: {
+              instance: {
+                type: 'string',
+              },
+              namespace: {
+                type: 'string',
+              },
+              name: {
+                type: 'string',
+              },
+              sync: {
+                $ref: '#/components/schemas/ArgoSyncStatus',
+              },
+              health: {
+                $ref: '#/components/schemas/ArgoHealthStatus',
+              },
+            },
+          },
+          component: {
+            type: 'string',
+            description:
+              'The catalog component that claims the app (entity ref), when the caller may see it',
+          },
+        },
+      },
+      ClusterDetails: {
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'cluster',
+          'manages',
+          'nodePools',
+          'nodes',
+          'apps',
+          'generatedAt',
+        ],
+        properties: {
+          cluster: {
+            $ref: '#/components/schemas/ClusterStatus',
+          },
+          manages: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+            description:
+              'For an admin cluster, the user clusters it manages; empty otherwise (a user cluster names its admin cluster in metadata.adminCluster)',
+          },
+          nodePools: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/NodePool',
+            },
+          },
+          nodes: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ClusterNode',
+            },
+          },
+          apps: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ClusterApp',
+            },
+          },
+          generatedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+      },
       Condition: {
         type: 'object',
         additionalProperties: false,
@@ -411,6 +592,16 @@ export const spec = {
           },
           project: {
             type: 'string',
+          },
+          repoURL: {
+            type: 'string',
+            description:
+              'The git repository the app deploys from (spec.source.repoURL)',
+          },
+          url: {
+            type: 'string',
+            description:
+              "The app's page in its instance's web UI (when skip.argocd.instances[].url is set)",
           },
           destination: {
             type: 'object',
@@ -571,6 +762,14 @@ export const spec = {
           argo: {
             $ref: '#/components/schemas/ArgoAppStatus',
           },
+          ingresses: {
+            type: 'array',
+            description:
+              "The app's external hostnames (Skiperator spec.ingresses)",
+            items: {
+              type: 'string',
+            },
+          },
         },
       },
       AppsResponse: {
@@ -730,6 +929,7 @@ export const spec = {
           'conditions',
           'events',
           'pods',
+          'manifest',
         ],
         properties: {
           cluster: {
@@ -765,6 +965,148 @@ export const spec = {
               $ref: '#/components/schemas/PodSummary',
             },
           },
+          explanation: {
+            $ref: '#/components/schemas/FailureExplanation',
+          },
+          manifest: {
+            type: 'string',
+            description:
+              'The live object as YAML, without managedFields and the last-applied annotation',
+          },
+        },
+      },
+      FailureExplanation: {
+        description:
+          'Why something fails, told once by the backend in words a developer can act on.',
+        type: 'object',
+        additionalProperties: false,
+        required: ['title', 'detail', 'reason'],
+        properties: {
+          title: {
+            type: 'string',
+            example: 'Image not found',
+          },
+          detail: {
+            type: 'string',
+          },
+          reason: {
+            type: 'string',
+            description: 'One line for a list',
+            example: 'Image not found: ghcr.io/kartverket/foo:1.2-typo',
+          },
+        },
+      },
+      ResourceTreeNode: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'apiVersion', 'kind', 'namespace', 'name', 'health'],
+        properties: {
+          id: {
+            type: 'string',
+            description:
+              'Unique in the tree: `<group>/<Kind>/<name>` (`core` for the core group)',
+          },
+          parent: {
+            type: 'string',
+            description:
+              'The id of the object that owns this one; none for the Application at the root',
+          },
+          apiVersion: {
+            type: 'string',
+          },
+          kind: {
+            type: 'string',
+          },
+          namespace: {
+            type: 'string',
+          },
+          name: {
+            type: 'string',
+          },
+          health: {
+            $ref: '#/components/schemas/Health',
+          },
+          reason: {
+            type: 'string',
+            description: 'One line saying why, when not healthy',
+          },
+          sync: {
+            description:
+              "Argo CD's sync status of the object (its app's status.resources); absent for objects Argo CD does not track, such as what Skiperator made",
+            type: 'object',
+            additionalProperties: false,
+            required: ['status'],
+            properties: {
+              status: {
+                $ref: '#/components/schemas/ArgoSyncStatus',
+              },
+              requiresPruning: {
+                type: 'boolean',
+                description: 'In the cluster but no longer in git',
+              },
+            },
+          },
+        },
+      },
+      ResourceTree: {
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'cluster',
+          'namespace',
+          'name',
+          'nodes',
+          'unreadable',
+          'generatedAt',
+        ],
+        properties: {
+          cluster: {
+            type: 'string',
+          },
+          namespace: {
+            type: 'string',
+          },
+          name: {
+            type: 'string',
+          },
+          argo: {
+            description: 'The Argo CD app the sync statuses come from',
+            type: 'object',
+            additionalProperties: false,
+            required: ['instance', 'namespace', 'name'],
+            properties: {
+              instance: {
+                type: 'string',
+              },
+              namespace: {
+                type: 'string',
+              },
+              name: {
+                type: 'string',
+              },
+            },
+          },
+          nodes: {
+            type: 'array',
+            description: 'Depth first: each node after its parent',
+            items: {
+              $ref: '#/components/schemas/ResourceTreeNode',
+            },
+          },
+          explanation: {
+            $ref: '#/components/schemas/FailureExplanation',
+          },
+          unreadable: {
+            type: 'array',
+            description: 'Kinds the cluster refused to list, one line each',
+            items: {
+              type: 'string',
+            },
+          },
+          generatedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
         },
       },
       ArgoRefreshRequest: {
@@ -784,10 +1126,373 @@ export const spec = {
           revision: {
             type: 'string',
             minLength: 1,
+            maxLength: 255,
+            description: 'A commit, tag or branch; default the target revision',
           },
           prune: {
             type: 'boolean',
             default: false,
+          },
+          dryRun: {
+            type: 'boolean',
+            default: false,
+            description: 'Argo CD runs the sync without changing the cluster',
+          },
+          resources: {
+            type: 'array',
+            maxItems: 500,
+            items: {
+              $ref: '#/components/schemas/ArgoSyncResource',
+            },
+            description: "Sync only these of the app's resources",
+          },
+          syncOptions: {
+            type: 'array',
+            maxItems: 10,
+            items: {
+              type: 'string',
+              pattern:
+                '^(Validate=false|ServerSideApply=true|Replace=true|PruneLast=true|ApplyOutOfSyncOnly=true|RespectIgnoreDifferences=true|PrunePropagationPolicy=(foreground|background|orphan))$',
+            },
+          },
+        },
+      },
+      ArgoSyncResource: {
+        type: 'object',
+        required: ['kind', 'name'],
+        properties: {
+          group: {
+            type: 'string',
+            maxLength: 253,
+          },
+          kind: {
+            type: 'string',
+            pattern: '^[A-Z][A-Za-z0-9]*$',
+          },
+          namespace: {
+            type: 'string',
+            pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$',
+          },
+          name: {
+            type: 'string',
+            pattern: '^[a-z0-9]([-.a-z0-9]*[a-z0-9])?$',
+          },
+        },
+      },
+      ArgoRollbackRequest: {
+        type: 'object',
+        required: ['id'],
+        properties: {
+          id: {
+            type: 'integer',
+            minimum: 0,
+            description: 'The status.history id to deploy again',
+          },
+          prune: {
+            type: 'boolean',
+            default: false,
+          },
+          dryRun: {
+            type: 'boolean',
+            default: false,
+          },
+        },
+      },
+      ArgoInitiator: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          username: {
+            type: 'string',
+          },
+          automated: {
+            type: 'boolean',
+          },
+        },
+      },
+      ArgoActionDecision: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['allowed'],
+        properties: {
+          allowed: {
+            type: 'boolean',
+          },
+          reason: {
+            type: 'string',
+            description: 'Why not, in words a person reads',
+          },
+        },
+      },
+      ArgoHistoryEntry: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'revision'],
+        properties: {
+          id: {
+            type: 'integer',
+          },
+          revision: {
+            type: 'string',
+          },
+          revisionUrl: {
+            type: 'string',
+            description: 'The commit in a browser (GitHub repos)',
+          },
+          deployedAt: {
+            type: 'string',
+          },
+          deployStartedAt: {
+            type: 'string',
+          },
+          initiatedBy: {
+            $ref: '#/components/schemas/ArgoInitiator',
+          },
+        },
+      },
+      ArgoResourceResult: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['kind', 'name'],
+        properties: {
+          group: {
+            type: 'string',
+          },
+          kind: {
+            type: 'string',
+          },
+          namespace: {
+            type: 'string',
+          },
+          name: {
+            type: 'string',
+          },
+          status: {
+            type: 'string',
+          },
+          message: {
+            type: 'string',
+          },
+          hookPhase: {
+            type: 'string',
+          },
+          syncPhase: {
+            type: 'string',
+          },
+        },
+      },
+      ArgoLastOperation: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['phase', 'dryRun', 'prune', 'selectedResources', 'results'],
+        properties: {
+          phase: {
+            type: 'string',
+            enum: ['Running', 'Succeeded', 'Failed', 'Error', 'Terminating'],
+          },
+          message: {
+            type: 'string',
+          },
+          startedAt: {
+            type: 'string',
+          },
+          finishedAt: {
+            type: 'string',
+          },
+          initiatedBy: {
+            $ref: '#/components/schemas/ArgoInitiator',
+          },
+          revision: {
+            type: 'string',
+          },
+          revisionUrl: {
+            type: 'string',
+          },
+          dryRun: {
+            type: 'boolean',
+          },
+          prune: {
+            type: 'boolean',
+          },
+          selectedResources: {
+            type: 'array',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['kind', 'name'],
+              properties: {
+                group: {
+                  type: 'string',
+                },
+                kind: {
+                  type: 'string',
+                },
+                namespace: {
+                  type: 'string',
+                },
+                name: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          results: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ArgoResourceResult',
+            },
+          },
+        },
+      },
+      ArgoAppDetails: {
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'instance',
+          'namespace',
+          'name',
+          'destination',
+          'syncPolicy',
+          'sync',
+          'health',
+          'history',
+          'resources',
+          'actions',
+        ],
+        properties: {
+          instance: {
+            type: 'string',
+          },
+          namespace: {
+            type: 'string',
+          },
+          name: {
+            type: 'string',
+          },
+          project: {
+            type: 'string',
+          },
+          argoUrl: {
+            type: 'string',
+            description:
+              "The app in its instance's Argo CD UI (skip.argocd.instances[].url)",
+          },
+          source: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['repoURL'],
+            properties: {
+              repoURL: {
+                type: 'string',
+              },
+              path: {
+                type: 'string',
+              },
+              targetRevision: {
+                type: 'string',
+              },
+              repoWebUrl: {
+                type: 'string',
+              },
+              pathWebUrl: {
+                type: 'string',
+              },
+            },
+          },
+          destination: {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+              cluster: {
+                type: 'string',
+              },
+              namespace: {
+                type: 'string',
+              },
+            },
+          },
+          syncPolicy: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['automated', 'selfHeal', 'prune', 'syncOptions'],
+            properties: {
+              automated: {
+                type: 'boolean',
+              },
+              selfHeal: {
+                type: 'boolean',
+              },
+              prune: {
+                type: 'boolean',
+              },
+              syncOptions: {
+                type: 'array',
+                items: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          sync: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['status'],
+            properties: {
+              status: {
+                $ref: '#/components/schemas/ArgoSyncStatus',
+              },
+              revision: {
+                type: 'string',
+              },
+              revisionUrl: {
+                type: 'string',
+              },
+            },
+          },
+          health: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['status'],
+            properties: {
+              status: {
+                $ref: '#/components/schemas/ArgoHealthStatus',
+              },
+              message: {
+                type: 'string',
+              },
+            },
+          },
+          operation: {
+            $ref: '#/components/schemas/ArgoLastOperation',
+          },
+          history: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ArgoHistoryEntry',
+            },
+            description: 'Newest first',
+          },
+          resources: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ArgoResourceStatus',
+            },
+          },
+          actions: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['refresh', 'sync', 'rollback'],
+            properties: {
+              refresh: {
+                $ref: '#/components/schemas/ArgoActionDecision',
+              },
+              sync: {
+                $ref: '#/components/schemas/ArgoActionDecision',
+              },
+              rollback: {
+                $ref: '#/components/schemas/ArgoActionDecision',
+              },
+            },
           },
         },
       },
@@ -798,6 +1503,265 @@ export const spec = {
         properties: {
           accepted: {
             type: 'boolean',
+          },
+        },
+      },
+      AccessPeer: {
+        description:
+          'An app on the same cluster that a rule points at, as the watch cache last saw it.',
+        type: 'object',
+        additionalProperties: false,
+        required: ['namespace', 'name', 'health', 'reciprocated'],
+        properties: {
+          namespace: {
+            type: 'string',
+          },
+          name: {
+            type: 'string',
+          },
+          health: {
+            $ref: '#/components/schemas/Health',
+          },
+          reciprocated: {
+            type: 'boolean',
+            description:
+              "Whether the other app's own rules allow this traffic too (both sides must)",
+          },
+          entityRef: {
+            type: 'string',
+            description:
+              'The catalog component that claims the app, when the caller may see one',
+          },
+        },
+      },
+      AccessProblem: {
+        description: 'Why a rule does not do what it says, in plain words.',
+        type: 'object',
+        additionalProperties: false,
+        required: ['kind', 'message'],
+        properties: {
+          kind: {
+            type: 'string',
+            enum: ['noSuchApp', 'oneSided', 'tcpWithoutIp'],
+          },
+          message: {
+            type: 'string',
+          },
+          peer: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['namespace', 'name'],
+            properties: {
+              namespace: {
+                type: 'string',
+              },
+              name: {
+                type: 'string',
+              },
+            },
+          },
+          missingSide: {
+            type: 'string',
+            enum: ['inbound', 'outbound'],
+            description:
+              "One-sided: which of the peer's rule lists lacks this app",
+          },
+        },
+      },
+      InternalAccessRule: {
+        description:
+          "One accessPolicy.inbound.rules[] or outbound.rules[] entry, resolved against the cluster's apps.",
+        type: 'object',
+        additionalProperties: false,
+        required: ['application', 'ports', 'peers', 'problems'],
+        properties: {
+          application: {
+            type: 'string',
+          },
+          namespace: {
+            type: 'string',
+            description:
+              "The namespace the rule means: the one it names, else the app's own (unset for a label rule)",
+          },
+          namespacesByLabel: {
+            type: 'object',
+            additionalProperties: {
+              type: 'string',
+            },
+          },
+          ports: {
+            type: 'array',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              properties: {
+                port: {
+                  type: 'string',
+                },
+                endPort: {
+                  type: 'integer',
+                },
+                protocol: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          peers: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/AccessPeer',
+            },
+          },
+          problems: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/AccessProblem',
+            },
+          },
+        },
+      },
+      ExternalAccessRule: {
+        description:
+          'One accessPolicy.outbound.external[] entry, with the ports Skiperator opens.',
+        type: 'object',
+        additionalProperties: false,
+        required: ['host', 'ports', 'defaultPorts', 'problems'],
+        properties: {
+          host: {
+            type: 'string',
+          },
+          ip: {
+            type: 'string',
+          },
+          ports: {
+            type: 'array',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['name', 'port', 'protocol'],
+              properties: {
+                name: {
+                  type: 'string',
+                },
+                port: {
+                  type: 'integer',
+                },
+                protocol: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          defaultPorts: {
+            type: 'boolean',
+            description:
+              'No ports were written, so Skiperator allows HTTPS on 443 only',
+          },
+          problems: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/AccessProblem',
+            },
+          },
+        },
+      },
+      BlockedCaller: {
+        description:
+          "An app whose outbound rules name this app, although this app's inbound rules do not let it in.",
+        type: 'object',
+        additionalProperties: false,
+        required: ['namespace', 'name', 'health', 'reciprocated', 'message'],
+        properties: {
+          namespace: {
+            type: 'string',
+          },
+          name: {
+            type: 'string',
+          },
+          health: {
+            $ref: '#/components/schemas/Health',
+          },
+          reciprocated: {
+            type: 'boolean',
+          },
+          entityRef: {
+            type: 'string',
+          },
+          message: {
+            type: 'string',
+          },
+        },
+      },
+      AppAccessPolicy: {
+        description:
+          'Who may call this app and whom it calls; its Skiperator accessPolicy resolved on its cluster.',
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'cluster',
+          'environment',
+          'namespace',
+          'name',
+          'declared',
+          'inbound',
+          'outbound',
+          'external',
+          'blockedCallers',
+          'freshness',
+          'generatedAt',
+        ],
+        properties: {
+          cluster: {
+            type: 'string',
+          },
+          environment: {
+            $ref: '#/components/schemas/Environment',
+          },
+          namespace: {
+            type: 'string',
+          },
+          name: {
+            type: 'string',
+          },
+          declared: {
+            type: 'boolean',
+            description: 'Whether the app has spec.accessPolicy at all',
+          },
+          skiperatorStatus: {
+            type: 'string',
+            description: "Skiperator's own verdict (status.accessPolicies)",
+          },
+          inbound: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/InternalAccessRule',
+            },
+          },
+          outbound: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/InternalAccessRule',
+            },
+          },
+          external: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ExternalAccessRule',
+            },
+          },
+          blockedCallers: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/BlockedCaller',
+            },
+          },
+          freshness: {
+            $ref: '#/components/schemas/ClusterFreshness',
+          },
+          generatedAt: {
+            type: 'string',
+            format: 'date-time',
           },
         },
       },
@@ -892,6 +1856,41 @@ export const spec = {
           },
           '403': {
             $ref: '#/components/responses/Forbidden',
+          },
+        },
+      },
+    },
+    '/clusters/{cluster}': {
+      get: {
+        operationId: 'getClusterDetails',
+        summary:
+          "One cluster's page: versions, node pools and nodes, its admin cluster or the clusters it manages, freshness, and its Skiperator apps with their state",
+        description:
+          'From the watch cache; a cluster that does not answer gives its last known objects (or none) and its freshness error, never a 5xx.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/cluster',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The cluster as last watched',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ClusterDetails',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
           },
         },
       },
@@ -996,11 +1995,105 @@ export const spec = {
         },
       },
     },
+    '/apps/{cluster}/{namespace}/{name}/tree': {
+      get: {
+        operationId: 'getAppResourceTree',
+        summary:
+          'One Skiperator app and what it owns (Deployment, ReplicaSets, pods, Service, policies, Istio objects ...), read live, each with health, Argo CD sync status and why it fails',
+        description:
+          'Found by owner references from the Application down. Only the owning team and the platform team may look into the namespace, as for /resources.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/cluster',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description: "The app's resource tree",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ResourceTree',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '503': {
+            $ref: '#/components/responses/Unavailable',
+          },
+        },
+      },
+    },
+    '/apps/{cluster}/{namespace}/{name}/access-policy': {
+      get: {
+        operationId: 'getAppAccessPolicy',
+        summary:
+          'Who may call this app and whom it calls: its Skiperator accessPolicy, each rule resolved to the apps of the same cluster (namespace, health) or external hosts (ports), with rules that point at nothing and one-sided rules flagged',
+        description:
+          'From the watch cache. Only the owning team and the platform team may look into the namespace, as for /resources.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/cluster',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The resolved access policy',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/AppAccessPolicy',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '503': {
+            $ref: '#/components/responses/Unavailable',
+          },
+        },
+      },
+    },
     '/resources/{cluster}/{namespace}/{kind}/{name}': {
       get: {
         operationId: 'getResourceDetails',
         summary:
-          'Conditions, events (of the object and its pods) and pods of one object, read live',
+          'Conditions, events (of the object and its pods), pods, the explanation of a failure and the YAML of one object, read live',
         parameters: [
           {
             $ref: '#/components/parameters/cluster',
@@ -1086,6 +2179,16 @@ export const spec = {
               enum: ['true', 'false'],
             },
           },
+          {
+            name: 'previous',
+            in: 'query',
+            description:
+              "The log of the container's previous run (after a restart); cannot be followed",
+            schema: {
+              type: 'string',
+              enum: ['true', 'false'],
+            },
+          },
         ],
         responses: {
           '200': {
@@ -1095,6 +2198,53 @@ export const spec = {
               'text/plain': {
                 schema: {
                   type: 'string',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '503': {
+            $ref: '#/components/responses/Unavailable',
+          },
+        },
+      },
+    },
+    '/argocd/{instance}/{namespace}/{name}': {
+      get: {
+        operationId: 'getArgoAppDetails',
+        summary:
+          'One Argo CD app as a developer needs it: source with links, sync policy, last operation with per-resource results and who started it, deployment history with commit links, and which actions the caller may take',
+        description:
+          "Read live from the instance's cluster; needs skip.fleet.read (and a signed-in person, like every Argo CD route).",
+        parameters: [
+          {
+            $ref: '#/components/parameters/instance',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The app',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ArgoAppDetails',
                 },
               },
             },
@@ -1194,6 +2344,66 @@ export const spec = {
             'application/json': {
               schema: {
                 $ref: '#/components/schemas/ArgoSyncRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '202': {
+            description: 'Requested',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Accepted',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '409': {
+            $ref: '#/components/responses/Conflict',
+          },
+          '503': {
+            $ref: '#/components/responses/Unavailable',
+          },
+        },
+      },
+    },
+    '/argocd/{instance}/{namespace}/{name}/rollback': {
+      post: {
+        operationId: 'rollbackArgoApp',
+        summary:
+          "Deploy an earlier status.history entry again (operation.sync with its revision, as Argo CD's rollback does); needs skip.argocd.app.sync, like Argo CD's own rollback",
+        description:
+          'Refused with 409 while auto-sync is on (Argo CD would sync straight back to git) or an operation runs; 400 for a history id the app does not have.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/instance',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/ArgoRollbackRequest',
               },
             },
           },

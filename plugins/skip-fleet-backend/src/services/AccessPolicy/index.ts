@@ -1,0 +1,2 @@
+export { DefaultAccessPolicyLookup } from './DefaultAccessPolicyLookup';
+export type { AccessPolicyLookup } from './types';

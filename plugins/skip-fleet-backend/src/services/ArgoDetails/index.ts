@@ -1,0 +1,2 @@
+export { DefaultArgoDetails } from './DefaultArgoDetails';
+export type { ArgoDetails } from './types';

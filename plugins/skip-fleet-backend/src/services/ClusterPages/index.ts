@@ -1,0 +1,3 @@
+export { DefaultClusterPages } from './DefaultClusterPages';
+export { ComponentClaims } from './ComponentClaims';
+export type { ClusterPages } from './types';

@@ -1,0 +1,2 @@
+export { DefaultResourceTreeReader } from './DefaultResourceTreeReader';
+export type { ResourceTreeReader } from './types';
