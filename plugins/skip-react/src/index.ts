@@ -14,7 +14,16 @@ export { describeError, isNotAllowedError } from './lib/describeError';
 export { Age } from './components/Age';
 export type { AgeProps } from './components/Age';
 export { AsyncContent } from './components/AsyncContent';
-export type { AsyncContentProps } from './components/AsyncContent';
+export type {
+  AsyncContentProps,
+  AsyncContentEmpty,
+} from './components/AsyncContent';
+export { BreakableName } from './components/BreakableName';
+export type { BreakableNameProps } from './components/BreakableName';
+export { NotFoundPage } from './components/NotFoundPage';
+export type { NotFoundPageProps } from './components/NotFoundPage';
+export { SkeletonRows } from './components/SkeletonRows';
+export type { SkeletonRowsProps } from './components/SkeletonRows';
 export { ClusterWarnings } from './components/ClusterWarnings';
 export type { ClusterWarningsProps } from './components/ClusterWarnings';
 export { Freshness } from './components/Freshness';

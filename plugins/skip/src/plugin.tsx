@@ -3,9 +3,13 @@ import {
   PageBlueprint,
   createFrontendPlugin,
 } from '@backstage/frontend-plugin-api';
-import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
 import DnsIcon from '@material-ui/icons/Dns';
-import { skipFleetApiFactory } from '@internal/plugin-skip-react';
+import { Route, Routes } from 'react-router-dom';
+import { NotFoundPage, skipFleetApiFactory } from '@internal/plugin-skip-react';
 import { rootRouteRef } from './routes';
 
 const skipFleetApi = ApiBlueprint.make({
@@ -19,7 +23,27 @@ const skipFleetPage = PageBlueprint.make({
     title: 'SKIP',
     icon: <DnsIcon fontSize="inherit" />,
     routeRef: rootRouteRef,
-    loader: () => import('./components/FleetPage').then(m => <m.FleetPage />),
+    // The SKIP page routes its own sub-pages: the fleet at /skip, a cluster at /skip/clusters/:cluster.
+    loader: () =>
+      Promise.all([
+        import('./components/FleetPage'),
+        import('./components/ClusterPage'),
+      ]).then(([fleet, cluster]) => (
+        <Routes>
+          <Route path="/" element={<fleet.FleetPage />} />
+          <Route path="/clusters/:cluster" element={<cluster.ClusterPage />} />
+          <Route
+            path="*"
+            element={
+              <NotFoundPage
+                what="SKIP page"
+                homeTo="."
+                homeLabel="Go to the fleet page"
+              />
+            }
+          />
+        </Routes>
+      )),
   },
 });
 
@@ -49,11 +73,41 @@ const groupContent = EntityContentBlueprint.make({
   },
 });
 
+// Cards on the catalog's Overview tab: the component's state at a glance, the team's roll-up.
+const componentOverviewCard = EntityCardBlueprint.make({
+  name: 'component-overview',
+  params: {
+    filter: 'kind:component',
+    type: 'content',
+    loader: () =>
+      import('./components/EntitySkipOverviewCard').then(m => (
+        <m.EntitySkipOverviewCard />
+      )),
+  },
+});
+
+const teamRollupCard = EntityCardBlueprint.make({
+  name: 'team-rollup',
+  params: {
+    filter: 'kind:group',
+    type: 'content',
+    loader: () =>
+      import('./components/TeamRollupCard').then(m => <m.TeamRollupCard />),
+  },
+});
+
 /** SKIP Portal's frontend on the new frontend system: fleet page and SKIP entity tabs. */
 export const skipPlugin = createFrontendPlugin({
   pluginId: 'skip',
   title: 'SKIP',
   icon: <DnsIcon fontSize="inherit" />,
   routes: { root: rootRouteRef },
-  extensions: [skipFleetApi, skipFleetPage, componentContent, groupContent],
+  extensions: [
+    skipFleetApi,
+    skipFleetPage,
+    componentContent,
+    groupContent,
+    componentOverviewCard,
+    teamRollupCard,
+  ],
 });

@@ -27,6 +27,8 @@ export type SkipFleetClientOptions = {
   fetchApi: { fetch: typeof fetch };
 };
 
+const BODYLESS = new Set(['GET', 'HEAD']);
+
 /** Every answer that is not 2xx becomes the Backstage error the backend sent. */
 const throwOnError: Middleware = {
   async onResponse({ response }) {
@@ -43,7 +45,16 @@ export class SkipFleetClient implements SkipFleetApi {
   constructor(options: SkipFleetClientOptions) {
     this.discoveryApi = options.discoveryApi;
     this.client = createClient<paths>({
-      fetch: request => options.fetchApi.fetch(request),
+      // Backstage's fetch middlewares build a new Request from the one they are given, once
+      // each; a Request whose body stream was moved on cannot be copied again, so every POST
+      // failed in the browser. Handing over the URL and a plain init (body as text) avoids it.
+      fetch: async request =>
+        options.fetchApi.fetch(request.url, {
+          method: request.method,
+          headers: request.headers,
+          body: BODYLESS.has(request.method) ? undefined : await request.text(),
+          signal: request.signal,
+        }),
     });
     this.client.use(throwOnError);
   }

@@ -1,12 +1,19 @@
 import {
+  AppAccessPolicy,
   AppsResponse,
+  ArgoAppDetails,
   ArgoAppRef,
+  ArgoRollbackRequest,
+  ArgoSyncRequest,
+  ClusterDetails,
   ListClustersResponse,
   NamespacesResponse,
   PodLogOptions,
   PodRef,
   ResourceDetails,
   ResourceRef,
+  ResourceTree,
+  SkiperatorAppRef,
   SkipFleetApi,
 } from '@internal/plugin-skip-common';
 
@@ -28,13 +35,30 @@ export class FakeSkipFleetApi implements SkipFleetApi {
     generatedAt: new Date().toISOString(),
   };
   resources = new Map<string, ResourceDetails>();
+  /** Resource trees keyed `<cluster>/<namespace>/<name>`. */
+  trees = new Map<string, ResourceTree>();
+  /** Argo CD app details keyed `<instance>/<namespace>/<name>`. */
+  argoDetails = new Map<string, ArgoAppDetails>();
+  /** Access policies keyed `<cluster>/<namespace>/<name>`. */
+  accessPolicies = new Map<string, AppAccessPolicy>();
   logs = new Map<string, string>();
   followChunks: string[] = [];
+  /** Every log read, as `<pod>/<container>[/previous]`. */
+  readonly logReads: string[] = [];
   readonly actions: string[] = [];
   readonly appQueries: unknown[] = [];
 
   async listClusters() {
     return this.clusters;
+  }
+
+  /** Cluster pages by cluster name; an unknown one is refused as the backend would (404). */
+  clusterDetails = new Map<string, ClusterDetails>();
+
+  async getClusterDetails(cluster: string) {
+    const details = this.clusterDetails.get(cluster);
+    if (!details) throw new Error(`No cluster '${cluster}'`);
+    return details;
   }
 
   async getApps(query: { entityRef: string } | { team: string }) {
@@ -53,9 +77,29 @@ export class FakeSkipFleetApi implements SkipFleetApi {
     return details;
   }
 
-  /** Logs are keyed `<pod>/<container>`. */
+  async getAppResourceTree(ref: SkiperatorAppRef) {
+    const key = `${ref.cluster}/${ref.namespace}/${ref.name}`;
+    const tree = this.trees.get(key);
+    if (!tree) throw new Error(`no app ${key}`);
+    return tree;
+  }
+
+  async getAppAccessPolicy(ref: SkiperatorAppRef) {
+    const key = `${ref.cluster}/${ref.namespace}/${ref.name}`;
+    const policy = this.accessPolicies.get(key);
+    if (!policy) throw new Error(`No Skiperator app '${ref.name}'`);
+    return policy;
+  }
+
+  /** Logs are keyed `<pod>/<container>`, a previous run's `<pod>/<container>/previous`. */
   async getPodLog(ref: PodRef, options?: PodLogOptions) {
-    return this.logs.get(`${ref.name}/${options?.container}`) ?? '';
+    this.logReads.push(
+      `${ref.name}/${options?.container}${
+        options?.previous ? '/previous' : ''
+      }`,
+    );
+    const key = `${ref.name}/${options?.container}`;
+    return this.logs.get(options?.previous ? `${key}/previous` : key) ?? '';
   }
 
   async *followPodLog(
@@ -73,7 +117,27 @@ export class FakeSkipFleetApi implements SkipFleetApi {
     this.actions.push(`refresh ${app.instance}/${app.name} ${type}`);
   }
 
-  async syncArgoApp(app: ArgoAppRef) {
-    this.actions.push(`sync ${app.instance}/${app.name}`);
+  async getArgoAppDetails(app: ArgoAppRef) {
+    const details = this.argoDetails.get(
+      `${app.instance}/${app.namespace}/${app.name}`,
+    );
+    if (!details) throw new Error(`No Argo CD app '${app.name}'`);
+    return details;
+  }
+
+  /** Records `sync <instance>/<name>`, then the options asked for, if any, as JSON. */
+  async syncArgoApp(app: ArgoAppRef, request?: Partial<ArgoSyncRequest>) {
+    const options =
+      request && Object.keys(request).length
+        ? ` ${JSON.stringify(request)}`
+        : '';
+    this.actions.push(`sync ${app.instance}/${app.name}${options}`);
+  }
+
+  async rollbackArgoApp(
+    app: ArgoAppRef,
+    request: Pick<ArgoRollbackRequest, 'id'> & Partial<ArgoRollbackRequest>,
+  ) {
+    this.actions.push(`rollback ${app.instance}/${app.name} to ${request.id}`);
   }
 }

@@ -114,9 +114,32 @@ export const failingDeployment: ResourceDetails = {
           message:
             'Back-off pulling image "ghcr.io/kartverket/foo-api:1.5.0-typo"',
         },
+        // The Istio sidecar started: it has a log while the app container has none yet.
+        {
+          name: 'istio-proxy',
+          ready: true,
+          restartCount: 0,
+          state: 'running',
+        },
       ],
     },
   ],
+  explanation: {
+    title: 'Image not found',
+    detail:
+      'The pod cannot pull ghcr.io/kartverket/foo-api:1.5.0-typo. Check that the image and tag exist and that the build pushed them.',
+    reason: 'Image not found: ghcr.io/kartverket/foo-api:1.5.0-typo',
+  },
+  manifest: [
+    'apiVersion: apps/v1',
+    'kind: Deployment',
+    'metadata:',
+    '  name: foo-api',
+    '  namespace: foo-main',
+    'spec:',
+    '  replicas: 2',
+    '',
+  ].join('\n'),
 };
 
 /** Apps of the component across dev and prod; prod's cluster answered late. */

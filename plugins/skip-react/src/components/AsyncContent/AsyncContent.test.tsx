@@ -1,5 +1,5 @@
 import { renderInTestApp } from '@backstage/test-utils';
-import { fireEvent, screen } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { FleetDataState } from '../../hooks/useFleetData';
 import { backendError } from '../../__testUtils__';
 import { AsyncContent } from './AsyncContent';
@@ -7,7 +7,16 @@ import { AsyncContent } from './AsyncContent';
 function renderState(state: Partial<FleetDataState<string[]>>) {
   const retry = jest.fn();
   const rendered = renderInTestApp(
-    <AsyncContent state={{ loading: false, retry, ...state }} what="the apps">
+    <AsyncContent
+      state={{ loading: false, retry, ...state }}
+      what="the apps"
+      loadingRows={4}
+      isEmpty={apps => apps.length === 0}
+      empty={{
+        title: 'No apps found',
+        description: 'Name your apps in the annotation.',
+      }}
+    >
       {apps => <p>{apps.join(', ')}</p>}
     </AsyncContent>,
   );
@@ -15,16 +24,30 @@ function renderState(state: Partial<FleetDataState<string[]>>) {
 }
 
 describe('AsyncContent', () => {
-  it('shows progress until the first answer', async () => {
+  it('shows skeleton rows, announced as loading, until the first answer', async () => {
     await renderState({ loading: true }).rendered;
-    expect(await screen.findByRole('progressbar')).toBeInTheDocument();
+    const loading = await screen.findByRole('progressbar', {
+      name: 'Loading the apps',
+    });
+    expect(loading).toHaveAttribute('aria-busy', 'true');
+    expect(within(loading).getAllByTestId('skeleton-row')).toHaveLength(4);
     expect(screen.queryByRole('button', { name: 'Retry' })).toBeNull();
+  });
+
+  it('shows the designed empty state when the answer holds nothing', async () => {
+    await renderState({ value: [] }).rendered;
+    expect(screen.getByText('No apps found')).toBeInTheDocument();
+    expect(
+      screen.getByText('Name your apps in the annotation.'),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('progressbar')).toBeNull();
   });
 
   it('shows the content once loaded', async () => {
     await renderState({ value: ['foo-api', 'bar-api'] }).rendered;
     expect(screen.getByText('foo-api, bar-api')).toBeInTheDocument();
     expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.queryByText('No apps found')).toBeNull();
   });
 
   it("names the cause of a failure in the backend's words and offers Retry", async () => {
@@ -37,7 +60,7 @@ describe('AsyncContent', () => {
     const alert = screen.getByRole('alert');
     expect(alert).toHaveTextContent('Could not load the apps');
     expect(alert).toHaveTextContent('The catalog did not answer (HTTP 503)');
-    fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    fireEvent.click(within(alert).getByRole('button', { name: 'Retry' }));
     expect(retry).toHaveBeenCalledTimes(1);
   });
 

@@ -1,2 +1,2 @@
 export { AsyncContent } from './AsyncContent';
-export type { AsyncContentProps } from './AsyncContent';
+export type { AsyncContentProps, AsyncContentEmpty } from './AsyncContent';

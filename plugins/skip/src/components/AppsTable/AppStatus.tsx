@@ -5,15 +5,39 @@ import {
   StatusWarning,
 } from '@backstage/core-components';
 import { ArgoAppStatus, Health } from '@internal/plugin-skip-common';
+import { ReactNode } from 'react';
+
+type Tone = 'ok' | 'error' | 'pending' | 'warning';
+
+/**
+ * A status as one unbroken phrase. core-components' labels wrap with their cell and are
+ * hidden from screen readers; a status is read as a whole, aloud too.
+ */
+export function StatusLabel(props: { tone: Tone; children: ReactNode }) {
+  const { tone, children } = props;
+  const shown = { 'aria-hidden': false, 'aria-label': undefined };
+  let label: ReactNode;
+  if (tone === 'ok') label = <StatusOK {...shown}>{children}</StatusOK>;
+  else if (tone === 'error')
+    label = <StatusError {...shown}>{children}</StatusError>;
+  else if (tone === 'pending')
+    label = <StatusPending {...shown}>{children}</StatusPending>;
+  else label = <StatusWarning {...shown}>{children}</StatusWarning>;
+  return <span style={{ whiteSpace: 'nowrap' }}>{label}</span>;
+}
+
+/** The tone and word of the portal's verdict, shared by rows and the environment strip. */
+export function healthTone(health: Health): { tone: Tone; word: string } {
+  if (health === 'Healthy') return { tone: 'ok', word: 'Healthy' };
+  if (health === 'Degraded') return { tone: 'error', word: 'Failing' };
+  if (health === 'Progressing') return { tone: 'pending', word: 'Progressing' };
+  return { tone: 'warning', word: 'Unknown' };
+}
 
 /** The portal's verdict on an app: Skiperator, its resources and Argo CD together. */
 export function AppHealth(props: { health: Health }) {
-  const { health } = props;
-  if (health === 'Healthy') return <StatusOK>Healthy</StatusOK>;
-  if (health === 'Degraded') return <StatusError>Failing</StatusError>;
-  if (health === 'Progressing')
-    return <StatusPending>Progressing</StatusPending>;
-  return <StatusWarning>Unknown</StatusWarning>;
+  const { tone, word } = healthTone(props.health);
+  return <StatusLabel tone={tone}>{word}</StatusLabel>;
 }
 
 /** Argo CD sync and health; green only when Synced and Healthy. */
@@ -21,13 +45,13 @@ export function ArgoSyncHealth(props: { argo: ArgoAppStatus }) {
   const { sync, health } = props.argo;
   const text = `${sync.status} · ${health.status}`;
   if (sync.status === 'Synced' && health.status === 'Healthy') {
-    return <StatusOK>{text}</StatusOK>;
+    return <StatusLabel tone="ok">{text}</StatusLabel>;
   }
   if (health.status === 'Degraded' || health.status === 'Missing') {
-    return <StatusError>{text}</StatusError>;
+    return <StatusLabel tone="error">{text}</StatusLabel>;
   }
   if (health.status === 'Progressing') {
-    return <StatusPending>{text}</StatusPending>;
+    return <StatusLabel tone="pending">{text}</StatusLabel>;
   }
-  return <StatusWarning>{text}</StatusWarning>;
+  return <StatusLabel tone="warning">{text}</StatusLabel>;
 }

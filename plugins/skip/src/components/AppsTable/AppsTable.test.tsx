@@ -5,6 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { skipFleetApiRef } from '@internal/plugin-skip-react';
 import { FakeSkipFleetApi } from '../../__testUtils__/FakeSkipFleetApi';
 import { failingApp, healthyApp } from '../../__testUtils__/fixtures';
+import { SkiperatorAppSummary } from '@internal/plugin-skip-common';
 import { AppsTable } from './AppsTable';
 
 describe('AppsTable', () => {
@@ -72,5 +73,49 @@ describe('AppsTable', () => {
       expect.objectContaining({ cluster: 'atkv3-prod', name: 'foo-api' }),
     );
     expect(api.actions).toEqual([]);
+  });
+
+  it("orders rows sandbox → prod in one table and never shows Skiperator's success message as a problem", async () => {
+    const outOfSync: SkiperatorAppSummary = {
+      ...healthyApp,
+      cluster: 'atkv3-sandbox',
+      environment: 'sandbox',
+      health: 'Progressing',
+      argo: {
+        ...healthyApp.argo!,
+        sync: { status: 'OutOfSync', revision: '0123456789abcdef' },
+      },
+    };
+    await renderInTestApp(
+      <AppsTable
+        apps={[failingApp, healthyApp, outOfSync]}
+        onOpenResource={jest.fn()}
+      />,
+      {
+        apis: [
+          [skipFleetApiRef, new FakeSkipFleetApi()],
+          mockApis.permission(),
+        ],
+      },
+    );
+    expect(screen.getAllByRole('table')).toHaveLength(1);
+    const environments = screen
+      .getAllByRole('row')
+      .slice(1)
+      .map(row => within(row).getAllByRole('cell')[0].textContent);
+    expect(environments).toEqual([
+      'sandboxatkv3-sandboxfoo-main',
+      'devatkv3-devfoo-main',
+      'prodatkv3-prodfoo-main',
+    ]);
+    const sandboxRow = screen.getByText('atkv3-sandbox').closest('tr')!;
+    expect(
+      within(sandboxRow).getByText(
+        'Out of sync: git has changes Argo CD has not applied yet',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByText('All subresources synced')).toBeNull();
+    // Without details to show, rows do not open.
+    expect(screen.queryByRole('button', { name: /^Details of / })).toBeNull();
   });
 });

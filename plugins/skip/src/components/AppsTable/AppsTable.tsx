@@ -1,21 +1,13 @@
-import { Table, TableColumn } from '@backstage/core-components';
+import { Table } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
-import Link from '@material-ui/core/Link';
-import Tooltip from '@material-ui/core/Tooltip';
-import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
 import {
-  ENVIRONMENTS,
+  byPromotionOrder,
   SkiperatorAppSummary,
 } from '@internal/plugin-skip-common';
-import { useMemo } from 'react';
-import {
-  FailingResource,
-  failingResources,
-  imageWithTag,
-} from '../../lib/failingResources';
-import { Age } from '@internal/plugin-skip-react';
-import { ArgoActions } from '../ArgoActions';
-import { AppHealth, ArgoSyncHealth } from './AppStatus';
+import { ReactNode, useCallback, useMemo, useRef, useState } from 'react';
+import { FailingResource, failingResources } from '../../lib/failingResources';
+import { AppColumnsOptions, appColumns, AppRow } from './appColumns';
 
 /** Props of {@link AppsTable}. */
 export type AppsTableProps = {
@@ -25,214 +17,144 @@ export type AppsTableProps = {
     resource: FailingResource,
     app: SkiperatorAppSummary,
   ) => void;
-};
-
-type AppRow = SkiperatorAppSummary & {
-  id: string;
-  failing: FailingResource[];
+  /**
+   * What opens under a row: the app's resource tree, Argo CD details, links. Without it,
+   * rows do not open.
+   */
+  renderAppDetails?: (app: SkiperatorAppSummary) => ReactNode;
+  /**
+   * The open rows (`<cluster>/<namespace>/<name>`) when the caller keeps them, e.g. in the
+   * page's URL; with it, `onToggleDetails` decides what opens. Without it, the table does.
+   */
+  expanded?: ReadonlySet<string>;
+  /** Asked to open or close a row when `expanded` is given. */
+  onToggleDetails?: (id: string) => void;
 };
 
 const PAGE_SIZE = 20;
+/** A component has a handful of rows; search only helps a team with many. */
+const SEARCH_FROM_ROWS = 8;
+
+const useStyles = makeStyles(theme => ({
+  // Buttons, chips, headers and short values are read as one word: they never wrap.
+  // Actions may stack, so the table fits 1280 px without scrolling sideways.
+  root: {
+    '& th, & .MuiButton-root, & .MuiChip-root': { whiteSpace: 'nowrap' },
+    '& td': { verticalAlign: 'top' },
+    // MUI's small cells pad 16 + 24 px; seven columns of that cost the room for a column.
+    '& th, & td': {
+      paddingLeft: theme.spacing(1.5),
+      paddingRight: theme.spacing(1.5),
+    },
+    '& td:last-child > div': { flexWrap: 'wrap' },
+  },
+  details: {
+    padding: theme.spacing(1, 2, 2, 6),
+    backgroundColor: theme.palette.background.default,
+  },
+}));
+
+type TableRow = AppRow & {
+  // material-table's per-row state: the open detail panel, set here so polls keep it open.
+  tableData: { showDetailPanel?: unknown };
+};
 
 /**
- * Apps on every cluster, one table per environment in promotion order, paged so
- * thousands of rows stay fast. Failing resources are one click from the drill-down.
+ * Apps on every cluster in one table, environments in promotion order (sandbox → prod),
+ * paged so thousands of rows stay fast. Failing resources are one click from the
+ * drill-down; a row opens to show the app's details.
  */
 export function AppsTable(props: AppsTableProps) {
-  const { apps, onOpenResource } = props;
+  const { apps, onOpenResource, renderAppDetails, onToggleDetails } = props;
+  const classes = useStyles();
+  const [ownExpanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  const controlled = props.expanded !== undefined;
+  const expanded = props.expanded ?? ownExpanded;
+  const hasDetails = renderAppDetails !== undefined;
 
-  const byEnvironment = useMemo(() => {
-    const rows: AppRow[] = apps.map(app => ({
-      ...app,
-      id: `${app.cluster}/${app.namespace}/${app.name}`,
-      failing: failingResources(app),
-    }));
-    rows.sort((a, b) => a.id.localeCompare(b.id));
-    return ENVIRONMENTS.map(environment => ({
-      environment,
-      rows: rows.filter(r => r.environment === environment),
-    })).filter(group => group.rows.length > 0);
-  }, [apps]);
+  // material-table renders the panel as a component: one stable identity keeps an open
+  // panel (and what it loaded) mounted across polls, while it still shows the newest row.
+  const renderRef = useRef(renderAppDetails);
+  renderRef.current = renderAppDetails;
+  const DetailPanel = useMemo(
+    () =>
+      function AppDetailsRow(panelProps: { rowData: AppRow }) {
+        return (
+          <Box
+            className={classes.details}
+            role="region"
+            aria-label={`Details of ${panelProps.rowData.name} on ${panelProps.rowData.cluster}`}
+          >
+            {renderRef.current?.(panelProps.rowData)}
+          </Box>
+        );
+      },
+    [classes.details],
+  );
+
+  // Through a ref: a new callback from the caller must not rebuild the columns (page, sort).
+  const onToggleDetailsRef = useRef(onToggleDetails);
+  onToggleDetailsRef.current = onToggleDetails;
+  const onToggle = useCallback(
+    (id: string) => {
+      if (controlled) {
+        onToggleDetailsRef.current?.(id);
+        return;
+      }
+      setExpanded(previous => {
+        const next = new Set(previous);
+        if (!next.delete(id)) next.add(id);
+        return next;
+      });
+    },
+    [controlled],
+  );
+
+  const rows = useMemo(
+    () =>
+      apps
+        .map((app): TableRow => {
+          const id = `${app.cluster}/${app.namespace}/${app.name}`;
+          const open = expanded.has(id);
+          return {
+            ...app,
+            id,
+            failing: failingResources(app),
+            expanded: open,
+            tableData: { showDetailPanel: open ? DetailPanel : undefined },
+          };
+        })
+        .sort((a, b) => byPromotionOrder(a, b) || a.id.localeCompare(b.id)),
+    [apps, expanded, DetailPanel],
+  );
 
   // Stable columns keep the table's page and sort across polls.
-  const columns = useMemo(
-    () =>
-      appColumns({
-        onOpenResource,
-      }),
-    [onOpenResource],
-  );
+  const columns = useMemo(() => {
+    const options: AppColumnsOptions = { onOpenResource };
+    if (hasDetails) options.onToggle = onToggle;
+    return appColumns(options);
+  }, [onOpenResource, onToggle, hasDetails]);
 
+  const searchable = rows.length >= SEARCH_FROM_ROWS;
   return (
-    <>
-      {byEnvironment.map(({ environment, rows }) => (
-        <Box key={environment} mb={3}>
-          <Table<AppRow>
-            title={environment}
-            subtitle={`${rows.length} ${rows.length === 1 ? 'app' : 'apps'}`}
-            columns={columns}
-            data={rows}
-            options={{
-              paging: rows.length > PAGE_SIZE,
-              pageSize: PAGE_SIZE,
-              pageSizeOptions: [20, 50, 100],
-              padding: 'dense',
-            }}
-          />
-        </Box>
-      ))}
-    </>
-  );
-}
-
-function appColumns(options: {
-  onOpenResource: AppsTableProps['onOpenResource'];
-}): TableColumn<AppRow>[] {
-  const { onOpenResource } = options;
-  return [
-    {
-      title: 'Health',
-      field: 'health',
-      render: row => (
-        <>
-          <AppHealth health={row.health} />
-          <Typography variant="caption" display="block" color="textSecondary">
-            Skiperator: {row.summary.status}
-          </Typography>
-        </>
-      ),
-    },
-    {
-      title: 'Cluster',
-      field: 'cluster',
-      render: row => (
-        <>
-          <Typography variant="body2">{row.cluster}</Typography>
-          <Typography variant="caption" display="block" color="textSecondary">
-            {row.namespace}
-          </Typography>
-        </>
-      ),
-    },
-    {
-      title: 'App',
-      field: 'name',
-      customFilterAndSearch: (term, row) =>
-        `${row.name} ${imageWithTag(row)}`.includes(term),
-      render: row => (
-        <>
-          <Typography variant="body2">
-            <strong>{row.name}</strong>
-          </Typography>
-          <Typography
-            variant="caption"
-            display="block"
-            color="textSecondary"
-            style={{ wordBreak: 'break-all' }}
-          >
-            {imageWithTag(row)}
-          </Typography>
-        </>
-      ),
-    },
-    {
-      title: 'Replicas',
-      render: row => `${row.replicas.ready}/${row.replicas.desired}`,
-    },
-    {
-      title: 'Argo CD',
-      render: row => <ArgoCell argo={row.argo} />,
-    },
-    {
-      title: 'Problems',
-      render: row => (
-        <Problems
-          row={row}
-          onOpen={resource => onOpenResource(resource, row)}
-        />
-      ),
-    },
-    {
-      title: 'Actions',
-      render: row =>
-        row.argo ? (
-          <ArgoActions
-            argo={row.argo}
-            cluster={row.argo.destination.cluster ?? row.cluster}
-            namespace={row.argo.destination.namespace ?? row.namespace}
-            environment={row.environment}
-          />
-        ) : undefined,
-    },
-  ];
-}
-
-function ArgoCell(props: { argo?: SkiperatorAppSummary['argo'] }) {
-  const { argo } = props;
-  if (!argo) return <>Not in Argo CD</>;
-  const revision = argo.sync.revision;
-  const operation = argo.operation;
-  return (
-    <>
-      <ArgoSyncHealth argo={argo} />
-      <Typography variant="caption" display="block" color="textSecondary">
-        {revision && (
-          <Tooltip title={revision}>
-            <code>{revision.slice(0, 7)}</code>
-          </Tooltip>
-        )}
-        {operation && (
-          <>
-            {revision ? ' · ' : ''}
-            {operation.phase}{' '}
-            <Age
-              time={operation.finishedAt ?? operation.startedAt}
-              fallback=""
-            />
-          </>
-        )}
-      </Typography>
-      {operation?.message && operation.phase !== 'Succeeded' && (
-        <Typography variant="caption" display="block" color="error">
-          {operation.message}
-        </Typography>
-      )}
-    </>
-  );
-}
-
-function Problems(props: {
-  row: AppRow;
-  onOpen: (resource: FailingResource) => void;
-}) {
-  const { row, onOpen } = props;
-  if (row.failing.length === 0) {
-    if (row.health === 'Healthy') return <>–</>;
-    return (
-      <Typography variant="body2">
-        {row.summary.message ?? row.argo?.health.message ?? row.health}
-      </Typography>
-    );
-  }
-  return (
-    <Box display="flex" flexDirection="column" gridGap={4}>
-      {row.failing.map(resource => (
-        <div key={`${resource.kind}/${resource.name}`}>
-          <Link
-            component="button"
-            variant="body2"
-            color="error"
-            onClick={() => onOpen(resource)}
-          >
-            {resource.kind} {resource.name}
-          </Link>
-          {resource.message && (
-            <Typography variant="caption" display="block">
-              {resource.message}
-            </Typography>
-          )}
-        </div>
-      ))}
-    </Box>
+    <div className={classes.root}>
+      <Table<AppRow>
+        title={searchable ? 'Apps' : undefined}
+        columns={columns}
+        data={rows}
+        detailPanel={hasDetails ? DetailPanel : undefined}
+        options={{
+          paging: rows.length > PAGE_SIZE,
+          pageSize: PAGE_SIZE,
+          pageSizeOptions: [20, 50, 100],
+          padding: 'dense',
+          search: searchable,
+          toolbar: searchable,
+          draggable: false,
+          // The Environment cell holds the toggle, with a name screen readers can use.
+          showDetailPanelIcon: false,
+        }}
+      />
+    </div>
   );
 }

@@ -12,18 +12,31 @@ export type ClusterReachabilityProps = {
   freshness: ClusterFreshness;
 };
 
+// A status label is one word or two; it never wraps inside its line.
+const NO_WRAP = { whiteSpace: 'nowrap' } as const;
+
 /** Whether the portal reaches a cluster, and if not, why and since when. */
 export function ClusterReachability(props: ClusterReachabilityProps) {
   const { freshness } = props;
   if (freshness.reachability === 'reachable') {
-    return <StatusOK>Reachable</StatusOK>;
+    return (
+      <span style={NO_WRAP}>
+        <StatusOK>Reachable</StatusOK>
+      </span>
+    );
   }
   if (freshness.reachability === 'pending') {
-    return <StatusPending>Waiting for first answer</StatusPending>;
+    return (
+      <span style={NO_WRAP}>
+        <StatusPending>Waiting</StatusPending>
+      </span>
+    );
   }
   return (
     <>
-      <StatusError>Unreachable</StatusError>
+      <span style={NO_WRAP}>
+        <StatusError>Unreachable</StatusError>
+      </span>
       {freshness.error && (
         <Typography variant="body2" color="error">
           {freshness.error}

@@ -1,12 +1,20 @@
 import { Table, TableColumn } from '@backstage/core-components';
 import Typography from '@material-ui/core/Typography';
 import { ClusterStatus } from '@internal/plugin-skip-common';
+import { useNavigate } from 'react-router-dom';
 import { ClusterReachability } from './ClusterReachability';
+import { ClusterVersion } from './ClusterVersion';
+import { ClusterLink, clusterPagePath } from './clusterLinks';
+import type { VersionDrift } from './versionDrift';
 
 /** Props of {@link ClusterTable}. */
 export type ClusterTableProps = {
-  environment: string;
+  title: string;
   clusters: ClusterStatus[];
+  /** Clusters whose Kubernetes version differs from their environment's others. */
+  drift: Map<string, VersionDrift>;
+  /** For admin clusters: the clusters each manages; adds a "Manages" column. */
+  manages?: Map<string, string[]>;
 };
 
 const PLATFORM_NAMES: Record<string, string> = {
@@ -14,77 +22,105 @@ const PLATFORM_NAMES: Record<string, string> = {
   gke: 'GKE',
 };
 
-/** The clusters of one environment. */
+type Row = ClusterStatus & { id: string };
+
+const NO_WRAP = { whiteSpace: 'nowrap' } as const;
+
+function nodes(c: ClusterStatus) {
+  return c.nodes ? `${c.nodes.ready}/${c.nodes.total}` : '–';
+}
+
+/**
+ * Clusters, status first, one row each; a row opens the cluster's page. Where a cluster
+ * runs and how is one line under its name, so the table fits 1280 px without scrolling.
+ */
 export function ClusterTable(props: ClusterTableProps) {
-  const columns: TableColumn<ClusterStatus & { id: string }>[] = [
+  const { clusters, drift, manages } = props;
+  const navigate = useNavigate();
+  const columns: TableColumn<Row>[] = [
+    {
+      title: 'Status',
+      field: 'freshness.reachability',
+      width: '130px',
+      render: c => <ClusterReachability freshness={c.freshness} />,
+    },
     {
       title: 'Cluster',
       field: 'metadata.name',
       highlight: true,
       render: c => (
         <>
-          {c.metadata.name}
-          {c.metadata.adminCluster && (
-            <Typography variant="caption" display="block" color="textSecondary">
-              admin: {c.metadata.adminCluster}
-            </Typography>
-          )}
+          <ClusterLink cluster={c.metadata.name} />
+          <Typography variant="caption" display="block" color="textSecondary">
+            {PLATFORM_NAMES[c.metadata.platform] ?? c.metadata.platform} ·{' '}
+            {c.metadata.site} · {c.metadata.controlPlane}
+          </Typography>
         </>
       ),
     },
-    { title: 'Role', field: 'metadata.role' },
-    { title: 'Site', field: 'metadata.site' },
     {
-      title: 'Platform',
-      field: 'metadata.platform',
-      render: c => PLATFORM_NAMES[c.metadata.platform] ?? c.metadata.platform,
+      title: 'Environment',
+      field: 'metadata.environment',
+      render: c => <span style={NO_WRAP}>{c.metadata.environment}</span>,
     },
-    { title: 'Control plane', field: 'metadata.controlPlane' },
     {
-      title: 'Kubernetes',
+      title: 'Version',
       field: 'versions.kubernetes',
-      emptyValue: '–',
+      render: c => (
+        <ClusterVersion cluster={c} drift={drift.get(c.metadata.name)} />
+      ),
     },
     {
-      title: 'Platform version',
-      field: 'versions.platform',
-      emptyValue: '–',
+      title: 'Nodes',
+      render: c => <span style={NO_WRAP}>{nodes(c)}</span>,
     },
-    {
-      title: 'Nodes ready',
-      render: c => (c.nodes ? `${c.nodes.ready}/${c.nodes.total}` : '–'),
-    },
-    {
-      title: 'Status',
-      field: 'freshness.reachability',
-      render: c => <ClusterReachability freshness={c.freshness} />,
-    },
-    {
-      title: 'Upgrade',
-      render: c =>
-        c.upgradeInProgress
-          ? `Upgrading${
-              c.upgradeInProgress.targetVersion
-                ? ` to ${c.upgradeInProgress.targetVersion}`
-                : ''
-            }`
-          : '–',
-    },
+    manages
+      ? {
+          title: 'Manages',
+          render: c => (
+            <>
+              {(manages.get(c.metadata.name) ?? []).map(name => (
+                <Typography key={name} variant="body2" component="div">
+                  <ClusterLink cluster={name} />
+                </Typography>
+              ))}
+            </>
+          ),
+        }
+      : {
+          title: 'Admin cluster',
+          render: c =>
+            c.metadata.adminCluster ? (
+              <ClusterLink cluster={c.metadata.adminCluster} />
+            ) : (
+              <Typography variant="body2" color="textSecondary">
+                managed by Google
+              </Typography>
+            ),
+        },
   ];
-  const data = props.clusters.map(c => ({ ...c, id: c.metadata.name }));
+  const data = clusters.map(c => ({ ...c, id: c.metadata.name }));
   return (
-    <Table
-      title={props.environment}
-      subtitle={`${props.clusters.length} ${
-        props.clusters.length === 1 ? 'cluster' : 'clusters'
+    <Table<Row>
+      title={props.title}
+      subtitle={`${clusters.length} ${
+        clusters.length === 1 ? 'cluster' : 'clusters'
       }`}
       columns={columns}
       data={data}
+      onRowClick={(event, row) => {
+        // A click on a link inside the row follows that link instead.
+        if ((event?.target as HTMLElement | undefined)?.closest('a')) return;
+        if (row) {
+          navigate(clusterPagePath(row.metadata.name), { relative: 'path' });
+        }
+      }}
       options={{
-        paging: data.length > 20,
-        pageSize: 20,
+        paging: data.length > 30,
+        pageSize: 30,
         search: false,
         padding: 'dense',
+        headerStyle: NO_WRAP,
       }}
     />
   );

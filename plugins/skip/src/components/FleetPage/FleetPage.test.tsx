@@ -1,81 +1,155 @@
 import { renderInTestApp } from '@backstage/frontend-test-utils';
-import { ClusterStatus, Environment } from '@internal/plugin-skip-common';
+import { skipFleetApiRef } from '@internal/plugin-skip-react';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { skipFleetApiRef } from '@internal/plugin-skip-react';
+import { Route, Routes } from 'react-router-dom';
+import { clusterRow, devClusterDetails } from '../../__testUtils__/clusters';
 import { FakeSkipFleetApi } from '../../__testUtils__/FakeSkipFleetApi';
+import { ClusterPage } from '../ClusterPage';
 import { FleetPage } from './FleetPage';
 
-function cluster(
-  name: string,
-  environment: Environment,
-  freshness: Partial<ClusterStatus['freshness']> = {},
-): ClusterStatus {
-  return {
-    metadata: {
-      name,
-      environment,
-      site: name.startsWith('atgcp') ? 'europe-north1' : 'kv-site-1',
-      platform: name.startsWith('atgcp') ? 'gke' : 'anthos-vmware',
-      controlPlane: name.startsWith('atgcp')
-        ? 'gke-managed'
-        : 'controlplane-v2',
-      role: 'user',
-      adminCluster: name.startsWith('atgcp') ? undefined : 'atkv3-admin',
-    },
-    versions: { kubernetes: 'v1.31.5', platform: '1.31.200-gke.59' },
-    nodes: { ready: 3, total: 3 },
-    freshness: {
-      cluster: name,
-      reachability: 'reachable',
-      lastSeenAt: new Date().toISOString(),
-      ...freshness,
-    },
+/** The demo fleet's shape: an admin cluster for sandbox, dev and test, one for prod. */
+function demoFleet() {
+  const api = new FakeSkipFleetApi();
+  api.clusters = {
+    generatedAt: new Date().toISOString(),
+    items: [
+      clusterRow('atkv3-prod', 'prod', {
+        adminCluster: 'atkv3-admin-prod',
+        freshness: {
+          reachability: 'unreachable',
+          error: 'cannot be reached',
+          lastSeenAt: new Date(Date.now() - 5 * 60_000).toISOString(),
+        },
+      }),
+      clusterRow('atgcp1-prod', 'prod', { kubernetes: 'v1.30.10-gke.1070000' }),
+      clusterRow('atkv3-prod2', 'prod', { adminCluster: 'atkv3-admin-prod' }),
+      clusterRow('atkv3-dev', 'dev'),
+      clusterRow('atkv3-sandbox', 'sandbox'),
+      clusterRow('atkv3-test', 'test'),
+      clusterRow('atkv3-admin-nonprod', 'test', { role: 'admin' }),
+      clusterRow('atkv3-admin-prod', 'prod', { role: 'admin' }),
+    ],
   };
+  api.clusterDetails.set('atkv3-dev', devClusterDetails());
+  return api;
 }
 
+/** The SKIP page's own routes, as plugin.tsx mounts them under /skip. */
+const skipPage = (
+  <Routes>
+    <Route path="/" element={<FleetPage />} />
+    <Route path="/clusters/:cluster" element={<ClusterPage />} />
+  </Routes>
+);
+
+const renderSkipPage = (api: FakeSkipFleetApi) =>
+  renderInTestApp(skipPage, {
+    apis: [[skipFleetApiRef, api]],
+    mountPath: '/skip/*',
+    initialRouteEntries: ['/skip'],
+  });
+
+/** A user cluster's row (the admin clusters' table links to it too). */
+const rowOf = (name: string) =>
+  within(screen.getAllByRole('table')[0])
+    .getByRole('link', { name })
+    .closest('tr')!;
+const namesIn = (table: HTMLElement) =>
+  within(table)
+    .getAllByRole('row')
+    .slice(1)
+    .map(r => within(r).getAllByRole('link')[0].textContent);
+
 describe('FleetPage', () => {
-  it('groups clusters by environment in promotion order and shows an unreachable cluster in its row', async () => {
-    const api = new FakeSkipFleetApi();
-    api.clusters = {
-      generatedAt: new Date().toISOString(),
-      items: [
-        cluster('atkv3-prod', 'prod', {
-          reachability: 'unreachable',
-          error: 'connect ETIMEDOUT 10.0.0.1:443',
-          lastSeenAt: new Date(Date.now() - 5 * 60_000).toISOString(),
-        }),
-        cluster('atgcp1-prod', 'prod'),
-        cluster('atkv3-dev', 'dev'),
-        cluster('atgcp1-sandbox', 'sandbox'),
-        cluster('atkv3-test', 'test'),
-      ],
-    };
+  it('lists user clusters in promotion order, status first, and admin clusters apart with the clusters they manage', async () => {
+    await renderSkipPage(demoFleet());
 
-    await renderInTestApp(<FleetPage />, { apis: [[skipFleetApiRef, api]] });
-
+    const [clusters, admins] = await screen.findAllByRole('table');
+    expect(namesIn(clusters)).toEqual([
+      'atkv3-sandbox',
+      'atkv3-dev',
+      'atkv3-test',
+      'atgcp1-prod',
+      'atkv3-prod',
+      'atkv3-prod2',
+    ]);
+    expect(within(clusters).getAllByRole('columnheader')[0]).toHaveTextContent(
+      'Status',
+    );
+    // The admin cluster of sandbox, dev and test is not listed under "test".
+    expect(namesIn(admins)).toEqual([
+      'atkv3-admin-nonprod',
+      'atkv3-admin-prod',
+    ]);
+    const nonprod = within(admins).getAllByRole('row')[1];
     expect(
-      await screen.findByRole('heading', { name: 'Fleet' }),
-    ).toBeInTheDocument();
-    const environmentHeadings = screen
-      .getAllByRole('heading', { level: 2 })
-      .map(h => h.textContent)
-      .filter(t => ['sandbox', 'dev', 'test', 'prod'].includes(t ?? ''));
-    expect(environmentHeadings).toEqual(['sandbox', 'dev', 'test', 'prod']);
+      within(nonprod)
+        .getAllByRole('link')
+        .map(l => l.textContent),
+    ).toEqual([
+      'atkv3-admin-nonprod',
+      'atkv3-sandbox',
+      'atkv3-dev',
+      'atkv3-test',
+    ]);
 
-    const unreachableRow = screen.getByText('atkv3-prod').closest('tr')!;
-    expect(within(unreachableRow).getByText('Unreachable')).toBeInTheDocument();
-    expect(
-      within(unreachableRow).getByText('connect ETIMEDOUT 10.0.0.1:443'),
-    ).toBeInTheDocument();
-    expect(within(unreachableRow).getByText(/last seen/)).toHaveTextContent(
+    const unreachable = rowOf('atkv3-prod');
+    expect(within(unreachable).getByText('Unreachable')).toBeInTheDocument();
+    expect(within(unreachable).getByText(/last seen/)).toHaveTextContent(
       'last seen 5 minutes ago',
     );
-
-    const healthyRow = screen.getByText('atgcp1-prod').closest('tr')!;
-    expect(within(healthyRow).getByText('Reachable')).toBeInTheDocument();
-    expect(within(healthyRow).getByText('3/3')).toBeInTheDocument();
     expect(screen.getByText(/Updated \d+ seconds? ago/)).toBeInTheDocument();
+  });
+
+  it('highlights a version that differs from the other clusters of its environment, and only that one', async () => {
+    const api = demoFleet();
+    api.clusters.items.find(
+      c => c.metadata.name === 'atkv3-test',
+    )!.upgradeInProgress = { targetVersion: '1.30.400-gke.133' };
+    await renderSkipPage(api);
+    await screen.findAllByRole('table');
+    // A running upgrade is told in the version column.
+    expect(
+      within(rowOf('atkv3-test')).getByText('upgrading to 1.30.400-gke.133'),
+    ).toBeInTheDocument();
+    expect(
+      within(rowOf('atgcp1-prod')).getByLabelText(
+        'v1.30.10-gke.1070000, differs from v1.30.6-gke.1700',
+      ),
+    ).toBeInTheDocument();
+    expect(within(rowOf('atkv3-prod2')).queryByText(/differs from/)).toBeNull();
+    expect(within(rowOf('atkv3-dev')).queryByText(/differs from/)).toBeNull();
+  });
+
+  it('filters clusters by every word typed, an admin cluster finding the clusters it manages', async () => {
+    await renderSkipPage(demoFleet());
+    await screen.findAllByRole('table');
+    await userEvent.type(
+      screen.getByRole('textbox', { name: 'Filter clusters' }),
+      'ATKV3 admin-prod',
+    );
+    const [clusters, admins] = screen.getAllByRole('table');
+    expect(namesIn(clusters)).toEqual(['atkv3-prod', 'atkv3-prod2']);
+    expect(namesIn(admins)).toEqual(['atkv3-admin-prod']);
+    await userEvent.type(
+      screen.getByRole('textbox', { name: 'Filter clusters' }),
+      ' nothing-like-this',
+    );
+    expect(screen.queryByRole('table')).toBeNull();
+    expect(screen.getByText(/No cluster matches/)).toBeInTheDocument();
+  });
+
+  it("opens a cluster's page when its row is clicked", async () => {
+    await renderSkipPage(demoFleet());
+    await screen.findAllByRole('table');
+    await userEvent.click(within(rowOf('atkv3-dev')).getByText('3/3'));
+    expect(
+      await screen.findByRole('heading', { name: 'atkv3-dev' }),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByText('atkv3-dev-pool-1-abc-2'),
+    ).toBeInTheDocument();
   });
 
   it('says so when no cluster is configured', async () => {

@@ -10,6 +10,7 @@ import {
 import {
   Age,
   AsyncContent,
+  BreakableName,
   Freshness,
   skipFleetApiRef,
   useFleetData,
@@ -24,9 +25,23 @@ export type NamespacesTableProps = {
 type NamespaceRow = NamespaceSummary & { id: string };
 
 const columns: TableColumn<NamespaceRow>[] = [
-  { title: 'Environment', field: 'environment' },
-  { title: 'Cluster', field: 'cluster' },
-  { title: 'Namespace', field: 'name', highlight: true },
+  {
+    title: 'Environment',
+    field: 'environment',
+    customSort: (a, b) =>
+      rankOf(a.environment) - rankOf(b.environment) || a.id.localeCompare(b.id),
+  },
+  {
+    title: 'Cluster',
+    field: 'cluster',
+    render: n => <BreakableName name={n.cluster} />,
+  },
+  {
+    title: 'Namespace',
+    field: 'name',
+    highlight: true,
+    render: n => <BreakableName name={n.name} />,
+  },
   { title: 'Apps', field: 'apps', type: 'numeric' },
   { title: 'Created', render: n => <Age time={n.createdAt} /> },
 ];
@@ -40,7 +55,16 @@ export function NamespacesTable(props: NamespacesTableProps) {
     { refetchOn: namesAppInShownNamespace },
   );
   return (
-    <AsyncContent state={state} what="the namespaces">
+    <AsyncContent
+      state={state}
+      what="the namespaces"
+      isEmpty={value => value.items.length === 0}
+      empty={{
+        title: 'The team has no namespaces',
+        description:
+          "No cluster has a namespace that the team's namespace ownership rules give to this team.",
+      }}
+    >
       {value => (
         <>
           <Box mb={1}>
@@ -80,10 +104,8 @@ function NamespaceRows(props: { namespaces: NamespaceSummary[] }) {
         paging: rows.length > 20,
         pageSize: 20,
         padding: 'dense',
+        headerStyle: { whiteSpace: 'nowrap' },
       }}
-      emptyContent={
-        <div style={{ padding: 16 }}>The team has no namespaces.</div>
-      }
     />
   );
 }

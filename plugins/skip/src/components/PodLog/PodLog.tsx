@@ -1,13 +1,22 @@
-import { LogViewer, Progress, WarningPanel } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
+import { Progress } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import FormControl from '@material-ui/core/FormControl';
 import InputLabel from '@material-ui/core/InputLabel';
 import NativeSelect from '@material-ui/core/NativeSelect';
-import { PodSummary } from '@internal/plugin-skip-common';
+import Typography from '@material-ui/core/Typography';
+import Alert from '@material-ui/lab/Alert';
+import { containerLogSource, PodSummary } from '@internal/plugin-skip-common';
 import { useEffect, useState } from 'react';
-import { skipFleetApiRef } from '@internal/plugin-skip-react';
+import { FollowControl } from './FollowControl';
+import { LogText } from './LogText';
+import {
+  defaultRun,
+  LogRun,
+  pickLogContainer,
+  sourceOf,
+} from './pickLogContainer';
+import { useLogText } from './useLogText';
 
 /** Props of {@link PodLog}. */
 export type PodLogProps = {
@@ -16,68 +25,60 @@ export type PodLogProps = {
   pods: PodSummary[];
 };
 
-// Following never holds more than this much text, so a chatty pod cannot fill memory.
-const MAX_FOLLOW_CHARS = 1_000_000;
-
-/** The log of one container of the resource's pods, once or followed live. */
+/**
+ * The log of one container of the resource's pods, read once or followed live. Opens on a
+ * container that has a log, and says why one has none yet.
+ */
 export function PodLog(props: PodLogProps) {
   const { cluster, namespace, pods } = props;
-  const api = useApi(skipFleetApiRef);
-  const initial = pickInitial(pods);
-  const [pod, setPod] = useState(initial.pod);
-  const [container, setContainer] = useState(initial.container);
+  const [choice, setChoice] = useState(() => pickLogContainer(pods));
   const [follow, setFollow] = useState(false);
-  const [text, setText] = useState<string | undefined>();
-  const [error, setError] = useState<Error | undefined>();
+  const [attempt, setAttempt] = useState(0);
+  const { pod, container, run } = choice;
 
   // Pods come and go between polls (a rollout, a restart): move to a live one.
   const podNames = pods.map(p => p.name).join(',');
   useEffect(() => {
     if (pod && pods.some(p => p.name === pod)) return;
-    const next = pickInitial(pods);
-    setPod(next.pod);
-    setContainer(next.container);
+    setChoice(pickLogContainer(pods));
+    setFollow(false);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [podNames]);
 
-  useEffect(() => {
-    if (!pod) return undefined;
-    const controller = new AbortController();
-    const ref = { cluster, namespace, name: pod };
-    setText(undefined);
-    setError(undefined);
-    (async () => {
-      try {
-        if (!follow) {
-          const log = await api.getPodLog(ref, { container });
-          if (!controller.signal.aborted) setText(log);
-          return;
-        }
-        let all = '';
-        for await (const chunk of api.followPodLog(ref, {
-          container,
-          signal: controller.signal,
-        })) {
-          if (controller.signal.aborted) return;
-          all = (all + chunk).slice(-MAX_FOLLOW_CHARS);
-          setText(all);
-        }
-        if (!controller.signal.aborted) setText(all);
-      } catch (e) {
-        if (!controller.signal.aborted) {
-          setError(e instanceof Error ? e : new Error(String(e)));
-        }
-      }
-    })();
-    return () => controller.abort();
-  }, [api, cluster, namespace, pod, container, follow]);
+  const source = sourceOf(pods, pod, container);
+  const readable = source.kind !== 'none';
+  const following = follow && readable && run === 'current';
+  const log = useLogText({
+    cluster,
+    namespace,
+    pod,
+    container: readable ? container : undefined,
+    run,
+    follow: following,
+    attempt,
+  });
 
   if (!pod) return null;
   const containers = pods.find(p => p.name === pod)?.containers ?? [];
+  const selected = containers.find(c => c.name === container);
+  const choose = (nextPod: string, nextContainer?: string) => {
+    setChoice({
+      pod: nextPod,
+      container: nextContainer,
+      run: defaultRun(sourceOf(pods, nextPod, nextContainer)),
+    });
+    setFollow(false);
+  };
 
   return (
     <Box>
-      <Box display="flex" alignItems="flex-end" gridGap={16} mb={1}>
+      <Box
+        display="flex"
+        flexWrap="wrap"
+        alignItems="flex-end"
+        gridGap={16}
+        mb={1}
+      >
         <FormControl>
           <InputLabel htmlFor="skip-log-pod">Pod</InputLabel>
           <NativeSelect
@@ -85,8 +86,13 @@ export function PodLog(props: PodLogProps) {
             value={pod}
             onChange={e => {
               const next = pods.find(p => p.name === e.target.value);
-              setPod(e.target.value);
-              setContainer(next?.containers[0]?.name);
+              const firstWithLog = next?.containers.find(
+                c => containerLogSource(c).kind !== 'none',
+              );
+              choose(
+                e.target.value,
+                (firstWithLog ?? next?.containers[0])?.name,
+              );
             }}
           >
             {pods.map(p => (
@@ -102,44 +108,87 @@ export function PodLog(props: PodLogProps) {
             <NativeSelect
               id="skip-log-container"
               value={container}
-              onChange={e => setContainer(e.target.value)}
+              onChange={e => choose(pod, e.target.value)}
             >
-              {containers.map(c => (
-                <option key={c.name} value={c.name}>
-                  {c.name}
-                </option>
-              ))}
+              {containers.map(c => {
+                const s = containerLogSource(c);
+                return (
+                  <option key={c.name} value={c.name}>
+                    {s.kind === 'current' ? c.name : `${c.name} (${s.why})`}
+                  </option>
+                );
+              })}
             </NativeSelect>
           </FormControl>
         )}
-        <Button
-          variant={follow ? 'contained' : 'outlined'}
-          color="primary"
-          size="small"
-          aria-pressed={follow}
-          onClick={() => setFollow(f => !f)}
-        >
-          Follow logs
-        </Button>
+        {source.kind === 'previous' && (
+          <FormControl>
+            <InputLabel htmlFor="skip-log-run">Run</InputLabel>
+            <NativeSelect
+              id="skip-log-run"
+              value={run}
+              onChange={e => {
+                setChoice({ ...choice, run: e.target.value as LogRun });
+                setFollow(false);
+              }}
+            >
+              <option value="previous">
+                Previous run (before the restart)
+              </option>
+              <option value="current">Current run</option>
+            </NativeSelect>
+          </FormControl>
+        )}
+        {readable && (
+          <FollowControl
+            canFollow={run === 'current'}
+            following={following}
+            ended={following && log.ended}
+            onChange={next => {
+              setFollow(next);
+              // Following again after the stream ended opens a new one.
+              if (next) setAttempt(a => a + 1);
+            }}
+          />
+        )}
       </Box>
-      {error && (
-        <WarningPanel title="Could not read the log" message={error.message} />
+      {source.kind === 'none' && (
+        <Alert severity="info">
+          <Typography variant="body2" component="span">
+            <strong>No log yet</strong> — {container}: {source.why}
+          </Typography>
+          {selected?.message && (
+            <Typography variant="body2" color="textSecondary">
+              {selected.message}
+            </Typography>
+          )}
+        </Alert>
       )}
-      {!error && text === undefined && <Progress />}
-      {text !== undefined && (
-        <Box height={360} data-testid="skip-pod-log">
-          <LogViewer text={text || '(the log is empty)'} />
-        </Box>
+      {readable && log.error && (
+        <Alert
+          severity="warning"
+          action={
+            <Button
+              color="inherit"
+              size="small"
+              onClick={() => setAttempt(a => a + 1)}
+            >
+              Retry
+            </Button>
+          }
+        >
+          Could not read the log: {log.error.message}
+        </Alert>
+      )}
+      {readable && !log.error && log.text === undefined && <Progress />}
+      {readable && log.note && (
+        <Typography variant="body2" color="textSecondary" gutterBottom>
+          {log.note}
+        </Typography>
+      )}
+      {readable && log.text !== undefined && (
+        <LogText text={log.text} stickToEnd={following} />
       )}
     </Box>
   );
-}
-
-/** The first pod and container that are not ready: that is where the reason is. */
-function pickInitial(pods: PodSummary[]): { pod?: string; container?: string } {
-  for (const pod of pods) {
-    const failing = pod.containers.find(c => !c.ready);
-    if (failing) return { pod: pod.name, container: failing.name };
-  }
-  return { pod: pods[0]?.name, container: pods[0]?.containers[0]?.name };
 }

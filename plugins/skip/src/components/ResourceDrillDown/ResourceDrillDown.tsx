@@ -8,23 +8,23 @@ import DialogTitle from '@material-ui/core/DialogTitle';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import AlertTitle from '@material-ui/lab/AlertTitle';
-import { ResourceDetails } from '@internal/plugin-skip-common';
+import { ResourceDetails, ResourceRef } from '@internal/plugin-skip-common';
 import {
   AsyncContent,
   skipFleetApiRef,
   useFleetData,
 } from '@internal/plugin-skip-react';
-import { explainFailure } from '../../lib/explainFailure';
-import { FailingResource } from '../../lib/failingResources';
 import { PodLog } from '../PodLog';
 import { ConditionList, EventList, PodList } from './DetailLists';
+import { ManifestView } from './ManifestView';
+
+/** The object a drill-down shows, with the problem last reported for it, if known. */
+export type DrillDownResource = ResourceRef & { message?: string };
 
 /** Props of {@link ResourceDrillDown}. */
 export type ResourceDrillDownProps = {
   /** The resource to show; the dialog is closed when undefined. */
-  resource?: FailingResource;
-  /** The app's image, to name it when it cannot be pulled. */
-  image?: string;
+  resource?: DrillDownResource;
   /** The app the resource belongs to (`<cluster>/<namespace>/<name>`): its changes refresh the dialog. */
   app?: string;
   onClose: () => void;
@@ -44,13 +44,7 @@ export function ResourceDrillDown(props: ResourceDrillDownProps) {
     >
       <DialogTitle id="skip-drill-down-title">{title}</DialogTitle>
       <DialogContent dividers>
-        {resource && (
-          <DrillDownBody
-            resource={resource}
-            image={props.image}
-            app={props.app}
-          />
-        )}
+        {resource && <DrillDownBody resource={resource} app={props.app} />}
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>Close</Button>
@@ -59,12 +53,8 @@ export function ResourceDrillDown(props: ResourceDrillDownProps) {
   );
 }
 
-function DrillDownBody(props: {
-  resource: FailingResource;
-  image?: string;
-  app?: string;
-}) {
-  const { resource, image, app } = props;
+function DrillDownBody(props: { resource: DrillDownResource; app?: string }) {
+  const { resource, app } = props;
   const api = useApi(skipFleetApiRef);
   const state = useFleetData(
     () =>
@@ -80,21 +70,18 @@ function DrillDownBody(props: {
   );
   return (
     <AsyncContent state={state} what={`${resource.kind} ${resource.name}`}>
-      {value => <Details details={value} resource={resource} image={image} />}
+      {value => <Details details={value} resource={resource} />}
     </AsyncContent>
   );
 }
 
 function Details(props: {
   details: ResourceDetails;
-  resource: FailingResource;
-  image?: string;
+  resource: DrillDownResource;
 }) {
-  const { details, resource, image } = props;
-  const explanation = explainFailure(details, {
-    image,
-    message: resource.message,
-  });
+  const { details, resource } = props;
+  // The backend explains once, from what it read (the tree shows the same words).
+  const { explanation } = details;
   return (
     <>
       <Typography variant="body2" color="textSecondary" gutterBottom>
@@ -132,6 +119,9 @@ function Details(props: {
           />
         </Section>
       )}
+      <Section title="YAML">
+        <ManifestView manifest={details.manifest} />
+      </Section>
     </>
   );
 }

@@ -1,0 +1,2 @@
+export { BreakableName } from './BreakableName';
+export type { BreakableNameProps } from './BreakableName';

@@ -1,0 +1,2 @@
+export { SkeletonRows } from './SkeletonRows';
+export type { SkeletonRowsProps } from './SkeletonRows';

@@ -1,0 +1,2 @@
+export { AccessPolicyPanel } from './AccessPolicyPanel';
+export type { AccessPolicyPanelProps } from './AccessPolicyPanel';

@@ -1,0 +1,2 @@
+export { ArgoDetailsPanel } from './ArgoDetailsPanel';
+export type { ArgoDetailsPanelProps } from './ArgoDetailsPanel';

@@ -1,0 +1,108 @@
+import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { skipFleetApiRef } from '@internal/plugin-skip-react';
+import { screen, within } from '@testing-library/react';
+import { clusterRow, devClusterDetails } from '../../__testUtils__/clusters';
+import { FakeSkipFleetApi } from '../../__testUtils__/FakeSkipFleetApi';
+import { ClusterPage } from './ClusterPage';
+
+const renderClusterPage = (api: FakeSkipFleetApi, cluster: string) =>
+  renderInTestApp(<ClusterPage />, {
+    apis: [[skipFleetApiRef, api]],
+    mountPath: '/skip/clusters/:cluster',
+    initialRouteEntries: [`/skip/clusters/${cluster}`],
+  });
+
+describe('ClusterPage', () => {
+  it('shows the nodes with their pool, kubelet and readiness, and says why a node is not ready', async () => {
+    const api = new FakeSkipFleetApi();
+    api.clusterDetails.set('atkv3-dev', devClusterDetails());
+    await renderClusterPage(api, 'atkv3-dev');
+
+    expect(
+      await screen.findByRole('heading', { name: 'atkv3-dev' }),
+    ).toBeInTheDocument();
+    const notReady = screen.getByText('atkv3-dev-pool-1-abc-2').closest('tr')!;
+    expect(within(notReady).getByText('Not ready')).toBeInTheDocument();
+    expect(within(notReady).getByText('KubeletNotReady')).toBeInTheDocument();
+    expect(within(notReady).getByText('v1.30.6-gke.1700')).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'pool-1: 1/2 ready, kubelet v1.30.6-gke.1700 and v1.30.8-gke.1300',
+      ),
+    ).toBeInTheDocument();
+    // The admin cluster that manages it opens its own page.
+    expect(
+      screen.getByRole('link', { name: 'atkv3-admin-nonprod' }),
+    ).toHaveAttribute('href', '/skip/clusters/atkv3-admin-nonprod');
+    expect(screen.getByText(/upgrades plugin/)).toBeInTheDocument();
+  });
+
+  it("lists the apps with their state, linking an app a component claims to that component's SKIP tab", async () => {
+    const api = new FakeSkipFleetApi();
+    api.clusterDetails.set('atkv3-dev', devClusterDetails());
+    await renderClusterPage(api, 'atkv3-dev');
+
+    const claimed = await screen.findByRole('link', { name: 'matrikkel-api' });
+    expect(claimed).toHaveAttribute(
+      'href',
+      '/catalog/default/component/matrikkel-api/skip',
+    );
+    const row = claimed.closest('tr')!;
+    expect(within(row).getByText('Degraded')).toBeInTheDocument();
+    expect(within(row).getByText('Synced · Degraded')).toBeInTheDocument();
+    expect(within(row).getByText('0/2 ready')).toBeInTheDocument();
+    // An app no component claims is listed without a link.
+    const orphan = screen.getByText('orphan-job');
+    expect(orphan.closest('a')).toBeNull();
+    expect(
+      within(orphan.closest('tr')!).getByText('not found'),
+    ).toBeInTheDocument();
+  });
+
+  it('lists the clusters an admin cluster manages, each opening its page', async () => {
+    const api = new FakeSkipFleetApi();
+    api.clusterDetails.set('atkv3-admin-nonprod', {
+      ...devClusterDetails(),
+      cluster: clusterRow('atkv3-admin-nonprod', 'test', { role: 'admin' }),
+      manages: ['atkv3-dev', 'atkv3-sandbox'],
+      apps: [],
+    });
+    await renderClusterPage(api, 'atkv3-admin-nonprod');
+
+    expect(
+      await screen.findByRole('link', { name: 'atkv3-sandbox' }),
+    ).toHaveAttribute('href', '/skip/clusters/atkv3-sandbox');
+    expect(screen.getByRole('link', { name: 'atkv3-dev' })).toBeInTheDocument();
+    expect(
+      screen.getByText('No Skiperator apps on this cluster.'),
+    ).toBeInTheDocument();
+  });
+
+  it('shows a cluster that cannot be reached with its last known nodes and why they are old', async () => {
+    const api = new FakeSkipFleetApi();
+    const details = devClusterDetails();
+    details.cluster = clusterRow('atkv3-dev', 'dev', {
+      freshness: {
+        reachability: 'unreachable',
+        error: 'cannot be reached',
+        lastSeenAt: new Date(Date.now() - 10 * 60_000).toISOString(),
+      },
+    });
+    api.clusterDetails.set('atkv3-dev', details);
+    await renderClusterPage(api, 'atkv3-dev');
+
+    expect(await screen.findByText('Unreachable')).toBeInTheDocument();
+    expect(screen.getByText('cannot be reached')).toBeInTheDocument();
+    expect(screen.getByText(/last seen/)).toHaveTextContent(
+      'last seen 10 minutes ago',
+    );
+    expect(screen.getByText('atkv3-dev-pool-1-abc-1')).toBeInTheDocument();
+  });
+
+  it('says why a cluster page cannot be loaded', async () => {
+    await renderClusterPage(new FakeSkipFleetApi(), 'atkv3-nowhere');
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Could not load cluster atkv3-nowhere');
+    expect(alert).toHaveTextContent("No cluster 'atkv3-nowhere'");
+  });
+});

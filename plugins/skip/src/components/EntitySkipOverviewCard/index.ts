@@ -1,0 +1,1 @@
+export { EntitySkipOverviewCard } from './EntitySkipOverviewCard';

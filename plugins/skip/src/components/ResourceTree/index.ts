@@ -1,0 +1,2 @@
+export { ResourceTree } from './ResourceTree';
+export type { ResourceTreeProps } from './ResourceTree';

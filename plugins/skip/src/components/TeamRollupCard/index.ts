@@ -1,0 +1,1 @@
+export { TeamRollupCard } from './TeamRollupCard';
