@@ -72,6 +72,28 @@ async function waitUntilClosed(page, dialog, name) {
   }
 }
 
+/** Waits until a dialog has faded in, so its screenshot is not half transparent. */
+async function waitUntilShown(page, dialog) {
+  await dialog.waitFor();
+  await assertEventually(
+    page,
+    async () =>
+      assert.equal(
+        await dialog.evaluate(el => getComputedStyle(el.parentElement).opacity),
+        '1',
+      ),
+    'argo-dialog-fade-in',
+  );
+}
+
+/** Waits until the transient "… requested" alerts are gone, so they hide nothing in a screenshot. */
+async function waitForAlertsToGo(page) {
+  await page
+    .getByText(/^Argo CD .* requested$/)
+    .first()
+    .waitFor({ state: 'hidden', timeout: 15_000 });
+}
+
 /** The history's rows, newest first, without the header. */
 async function historyRows(panel) {
   const rows = await panel
@@ -122,6 +144,7 @@ test(
     const dialog = page.getByRole('dialog', { name: /^Sync / });
     await dialog.getByRole('checkbox', { name: /^Prune/ }).check();
     assert.match(await dialog.innerText(), /Argo CD will apply all resources/);
+    await waitUntilShown(page, dialog);
     await page.screenshot({ path: path.join(shots, 'argo-sync-options.png') });
     await dialog.getByRole('button', { name: 'Sync', exact: true }).click();
     await waitUntilClosed(page, dialog, 'argo-sync-dialog');
@@ -147,6 +170,7 @@ test(
       /\/commit\/[0-9a-f]{40}$/,
     );
     await assertNothingWraps(page, panel);
+    await waitForAlertsToGo(page);
     await panel.scrollIntoViewIfNeeded();
     await panel.screenshot({ path: path.join(shots, 'argo-history.png') });
 
@@ -158,7 +182,7 @@ test(
     const sha = /^Roll back to (\S+)/.exec(label)[1];
     await rollback.click();
     const confirm = page.getByRole('dialog', { name: /^Roll back .* to / });
-    await confirm.waitFor();
+    await waitUntilShown(page, confirm);
     assert.match(
       await confirm.innerText(),
       new RegExp(`Argo CD will deploy ${sha}[\\s\\S]*until the next sync`),
