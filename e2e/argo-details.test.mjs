@@ -1,7 +1,8 @@
 // Argo CD parity in an app's row, walked at 1280 px: as Pia (platform team) geonorge-download in
 // prod, which waits OutOfSync for a manual sync, is synced with Prune, its history gains the
 // deployment, and it is rolled back to the earlier entry after a confirmation; as the seeiendom
-// developer, an auto-synced app in dev offers no rollback and says why.
+// developer, an auto-synced app in dev offers no rollback and says why. Before the sync, the
+// app's live-versus-desired diff shows the image git names against the one that runs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -125,6 +126,38 @@ async function assertNothingWraps(page, panel) {
   );
   assert.ok(sideways <= 1, 'the page does not scroll sideways at 1280 px');
 }
+
+// First, while geonorge-download in prod still runs an older image than git names (the test below syncs it).
+test(
+  'the platform team sees how geonorge-download in prod differs from git, line by line',
+  { timeout: 240_000 },
+  async () => {
+    const page = await signInAs(session, 'Pia', VIEWPORT);
+    const panel = await openArgoPanel(page, 'geonorge-download', 'atkv3-prod');
+    const differences = panel.getByRole('region', {
+      name: 'Differences from git',
+    });
+    const skiperatorApp = differences.getByRole('group', {
+      name: 'Application geonorge-download',
+    });
+    await waitOrShoot(page, skiperatorApp, 'argo-diff');
+    const diff = skiperatorApp.getByLabel(
+      'Diff of Application geonorge-download',
+    );
+    assert.match(await skiperatorApp.innerText(), /Modified/);
+    assert.match(
+      await diff.innerText(),
+      /^-\s+image: ghcr\.io\/kartverket\/geonorge-download:3\.0\.0$/m,
+    );
+    assert.match(
+      await diff.innerText(),
+      /^\+\s+image: ghcr\.io\/kartverket\/geonorge-download:3\.0\.1$/m,
+    );
+    await assertNothingWraps(page, panel);
+    await differences.scrollIntoViewIfNeeded();
+    await differences.screenshot({ path: path.join(shots, 'argo-diff.png') });
+  },
+);
 
 test(
   'the platform team syncs geonorge-download in prod with Prune, sees it in the history, and rolls it back',

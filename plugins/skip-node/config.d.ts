@@ -49,6 +49,16 @@ export interface Config {
          * @visibility frontend
          */
         url?: string;
+        /** Its REST API, for the live-versus-desired diff per resource; without it no diff is shown. */
+        api?: {
+          /** The API's base URL, e.g. https://argocd.example.com (requests go to /api/v1/...). */
+          url: string;
+          /**
+           * A project-scoped token (an Argo CD project role's JWT) that may `get` the apps.
+           * @visibility secret
+           */
+          token: string;
+        };
       }>;
     };
   };

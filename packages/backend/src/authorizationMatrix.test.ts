@@ -265,6 +265,14 @@ describe('authorization matrix: every SKIP route x every kind of caller', () => 
     },
     {
       plugin: 'skip-fleet',
+      route: 'GET /argocd/{instance}/{namespace}/{name}/diff',
+      case: "seeiendom's app (live objects against git: people who may look into its namespace)",
+      method: 'get',
+      path: '/argocd/argocd-nonprod/argocd/atkv3-dev-seeiendom-api-main/diff',
+      expected: { ...seeiendomRead, service: 403 },
+    },
+    {
+      plugin: 'skip-fleet',
       route: 'POST /argocd/{instance}/{namespace}/{name}/rollback',
       case: "matrikkel's app in prod (synced by hand)",
       method: 'post',

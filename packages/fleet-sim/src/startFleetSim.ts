@@ -1,3 +1,4 @@
+import { startArgoCdApis } from './argocd/startArgoCdApis';
 import { FleetSim } from './FleetSim';
 import type { WatchHistoryOptions } from './store/ObjectStore';
 import { writeBackstageConfig } from './kubeconfig/writeBackstageConfig';
@@ -18,7 +19,8 @@ export type StartFleetSimOptions = {
 
 /**
  * The whole simulator: loads the scenario, starts its clusters, seeds them and starts the world's
- * controllers, and writes the portal's app-config to `dir/app-config.sim.yaml`.
+ * controllers, serves each Argo CD instance's REST API (the routes the portal calls), and writes
+ * the portal's app-config to `dir/app-config.sim.yaml`.
  */
 export async function startFleetSim(opts: StartFleetSimOptions): Promise<FleetSim> {
   const scenario = typeof opts.scenario === 'string' ? await loadScenario(opts.scenario) : opts.scenario;
@@ -32,7 +34,13 @@ export async function startFleetSim(opts: StartFleetSimOptions): Promise<FleetSi
   try {
     const stopWorld = await attachWorld(sim, scenario);
     sim.onStop(stopWorld);
-    await writeBackstageConfig(sim, scenario.clusters, scenario.argocd, sim.appConfigPath);
+    const apis = await startArgoCdApis(stopWorld.world);
+    sim.onStop(() => Promise.all(apis.map(api => api.close())));
+    const argocd = scenario.argocd.map(inst => {
+      const api = apis.find(a => a.instance === inst.name);
+      return { ...inst, api: api && { url: api.url, token: api.token } };
+    });
+    await writeBackstageConfig(sim, scenario.clusters, argocd, sim.appConfigPath);
   } catch (error) {
     await sim.stop();
     throw error;

@@ -9,6 +9,7 @@ export * from './model/team';
 export * from './model/namespaceOwnership';
 export * from './model/argocd';
 export * from './model/argoDetails';
+export * from './model/argoDiff';
 export * from './model/skiperator';
 export * from './model/upgrade';
 export * from './model/rbac';

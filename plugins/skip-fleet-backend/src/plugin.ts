@@ -28,6 +28,7 @@ import { DefaultAccessPolicyLookup } from './services/AccessPolicy';
 import { DefaultAppLookup, EntityLookup } from './services/AppLookup';
 import { ArgoAppAccess, DefaultArgoActions } from './services/ArgoActions';
 import { DefaultArgoDetails } from './services/ArgoDetails';
+import { ArgoCdApiClient, DefaultArgoDiff } from './services/ArgoDiff';
 import { ComponentClaims, DefaultClusterPages } from './services/ClusterPages';
 import { DefaultPodLogs } from './services/PodLogs';
 import { DefaultResourceInspector } from './services/ResourceInspector';
@@ -157,6 +158,11 @@ export const skipFleetPlugin = createBackendPlugin({
             podLogs,
             argo,
             argoDetails,
+            argoDiff: DefaultArgoDiff.create({
+              access: argoAccess,
+              api: ArgoCdApiClient.create({ logger }),
+              config: deps.skipConfig,
+            }),
             accessPolicies: DefaultAccessPolicyLookup.create({
               cache,
               access,

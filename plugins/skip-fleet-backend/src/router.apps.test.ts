@@ -24,8 +24,11 @@ describe('apps and namespaces, read from the watch cache of the simulated fleet'
     expect(byCluster['atkv3-dev'].argo?.instance).toBe('argocd-nonprod');
     expect(byCluster['atkv3-dev'].environment).toBe('dev');
     expect(byCluster['atkv3-dev'].tag).toBe('v2.4.0-rc1-typo');
-    expect(answer.clusters.every(c => c.reachability === 'reachable')).toBe(
-      true,
+    // A probe can miss under load (a busy CI machine); a healthy fleet is reachable again at the next one.
+    await eventually(
+      backend().matrikkelApps,
+      a => a.clusters.every(c => c.reachability === 'reachable'),
+      "every cluster of matrikkel-api's apps reachable",
     );
     const failing = await eventually(
       backend().matrikkelApps,

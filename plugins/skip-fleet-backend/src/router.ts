@@ -22,6 +22,7 @@ import type { AccessPolicyLookup } from './services/AccessPolicy/types';
 import type { AppLookup } from './services/AppLookup/types';
 import type { ArgoActions } from './services/ArgoActions/types';
 import type { ArgoDetails } from './services/ArgoDetails/types';
+import type { ArgoDiff } from './services/ArgoDiff/types';
 import type { ClusterPages } from './services/ClusterPages/types';
 import type { PodLogs } from './services/PodLogs/types';
 import type { ResourceInspector } from './services/ResourceInspector/types';
@@ -41,6 +42,7 @@ export async function createRouter(options: {
   podLogs: PodLogs;
   argo: ArgoActions;
   argoDetails: ArgoDetails;
+  argoDiff: ArgoDiff;
   accessPolicies: AccessPolicyLookup;
   clusterPages: ClusterPages;
 }): Promise<express.Router> {

@@ -12,8 +12,13 @@ export type ClusterExtras = {
   adminCluster?: string;
 };
 
-/** An Argo CD instance: where its Application objects live. */
-export type ArgoInstance = { name: string; cluster: string; namespace: string };
+/** An Argo CD instance: where its Application objects live, and its REST API when one is served. */
+export type ArgoInstance = {
+  name: string;
+  cluster: string;
+  namespace: string;
+  api?: { url: string; token: string };
+};
 
 /** What the config writer needs of the simulator (FleetSim satisfies it). */
 export type BackstageConfigSource = {
@@ -55,12 +60,12 @@ export function renderBackstageConfig(sim: BackstageConfigSource, extras: Cluste
           role: e.role,
           ...(e.adminCluster ? { adminCluster: e.adminCluster } : {}),
         })),
-      argocd: { instances: argocd.map(a => ({ name: a.name, cluster: a.cluster, namespace: a.namespace })) },
+      argocd: { instances: argocd.map(a => ({ name: a.name, cluster: a.cluster, namespace: a.namespace, ...(a.api ? { api: a.api } : {}) })) },
     },
   });
 }
 
-/** Writes the app-config file (mode 0600: it holds the clusters' tokens). */
+/** Writes the app-config file (mode 0600: it holds the clusters' and Argo CD APIs' tokens). */
 export async function writeBackstageConfig(sim: BackstageConfigSource, extras: ClusterExtras[], argocd: ArgoInstance[], file: string): Promise<void> {
   await writeFile(file, renderBackstageConfig(sim, extras, argocd), { mode: 0o600 });
 }

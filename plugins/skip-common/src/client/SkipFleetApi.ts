@@ -14,6 +14,7 @@ import type { ResourceTree, SkiperatorAppRef } from '../fleet/resourceTree';
 import type { AppAccessPolicy } from '../fleet/accessPolicy';
 import type { ArgoRefreshType } from '../model/argocd';
 import type { ArgoAppDetails } from '../model/argoDetails';
+import type { ArgoAppDiff } from '../model/argoDiff';
 
 /** Which lines of a pod's log: one container (the first when not given), the last `tailLines` lines. */
 export type PodLogOptions = {
@@ -50,6 +51,8 @@ export interface SkipFleetApi {
   ): AsyncIterable<string>;
   /** Source, sync policy, last operation, history and the caller's allowed actions of an Argo CD app. */
   getArgoAppDetails(app: ArgoAppRef): Promise<ArgoAppDetails>;
+  /** How each resource of the app differs from git, asked of its instance's Argo CD API. */
+  getArgoAppDiff(app: ArgoAppRef): Promise<ArgoAppDiff>;
   /** Asks Argo CD to compare the app with git again. */
   refreshArgoApp(app: ArgoAppRef, type: ArgoRefreshType): Promise<void>;
   /** Asks Argo CD to sync the app. */

@@ -18,6 +18,7 @@ import type { ResourceTree, SkiperatorAppRef } from '../fleet/resourceTree';
 import type { AppAccessPolicy } from '../fleet/accessPolicy';
 import type { ArgoRefreshType } from '../model/argocd';
 import type { ArgoAppDetails } from '../model/argoDetails';
+import type { ArgoAppDiff } from '../model/argoDiff';
 import type { paths } from '../generated/skipFleet';
 import type { PodLogOptions, SkipFleetApi } from './SkipFleetApi';
 
@@ -164,6 +165,14 @@ export class SkipFleetClient implements SkipFleetApi {
   async getArgoAppDetails(app: ArgoAppRef): Promise<ArgoAppDetails> {
     const { data } = await this.client.GET(
       '/argocd/{instance}/{namespace}/{name}',
+      { baseUrl: await this.baseUrl(), params: { path: app } },
+    );
+    return data!;
+  }
+
+  async getArgoAppDiff(app: ArgoAppRef): Promise<ArgoAppDiff> {
+    const { data } = await this.client.GET(
+      '/argocd/{instance}/{namespace}/{name}/diff',
       { baseUrl: await this.baseUrl(), params: { path: app } },
     );
     return data!;

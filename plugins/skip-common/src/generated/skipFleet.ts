@@ -169,6 +169,26 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/argocd/{instance}/{namespace}/{name}/diff': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The live-versus-desired diff per resource, asked of the instance's Argo CD API (managed-resources)
+     * @description Needs the same read access as the app's details; answers available false with the reason when no API is configured for the instance.
+     */
+    get: operations['getArgoAppDiff'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/argocd/{instance}/{namespace}/{name}/refresh': {
     parameters: {
       query?: never;
@@ -683,6 +703,30 @@ export type components = {
         rollback: components['schemas']['ArgoActionDecision'];
       };
     };
+    /**
+     * @description none; modified (both exist and differ); missing (in git, not on the cluster); extra (on the cluster, no longer in git)
+     * @enum {string}
+     */
+    ArgoResourceChange: 'none' | 'modified' | 'missing' | 'extra';
+    ArgoResourceDiff: {
+      group?: string;
+      kind: string;
+      namespace?: string;
+      name: string;
+      change: components['schemas']['ArgoResourceChange'];
+      /** @description Unified diff of the YAML, '-' live and '+' git; status and server-set metadata left out; empty when nothing differs */
+      diff: string;
+    };
+    ArgoAppDiff: {
+      instance: string;
+      namespace: string;
+      name: string;
+      /** @description False when no Argo CD API is configured for the instance (skip.argocd.instances[].api) */
+      available: boolean;
+      reason?: string;
+      /** @description Every managed resource, those that differ first */
+      resources: components['schemas']['ArgoResourceDiff'][];
+    };
     Accepted: {
       accepted: boolean;
     };
@@ -1083,6 +1127,36 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ArgoAppDetails'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  getArgoAppDiff: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Argo CD instance (skip.argocd.instances[].name) */
+        instance: components['parameters']['instance'];
+        namespace: components['parameters']['namespace'];
+        name: components['parameters']['name'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The diff, or why there is none */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ArgoAppDiff'];
         };
       };
       400: components['responses']['BadRequest'];

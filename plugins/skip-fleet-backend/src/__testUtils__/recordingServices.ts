@@ -3,6 +3,7 @@ import type { AccessPolicyLookup } from '../services/AccessPolicy/types';
 import type { AppLookup } from '../services/AppLookup/types';
 import type { ArgoActions } from '../services/ArgoActions/types';
 import type { ArgoDetails } from '../services/ArgoDetails/types';
+import type { ArgoDiff } from '../services/ArgoDiff/types';
 import type { ClusterPages } from '../services/ClusterPages/types';
 import type { PodLogs } from '../services/PodLogs/types';
 import type { ResourceInspector } from '../services/ResourceInspector/types';
@@ -97,6 +98,15 @@ export function recordingServices() {
       actions: { refresh: decision, sync: decision, rollback: decision },
     })),
   };
+  const argoDiff: ArgoDiff = {
+    get: record('get', () => ({
+      instance: 'i',
+      namespace: 'argocd',
+      name: 'a',
+      available: true,
+      resources: [],
+    })),
+  };
   const clusterPages: ClusterPages = {
     details: record('details', () => ({
       cluster: {
@@ -142,6 +152,7 @@ export function recordingServices() {
       podLogs,
       argo,
       argoDetails,
+      argoDiff,
       accessPolicies,
       clusterPages,
     },

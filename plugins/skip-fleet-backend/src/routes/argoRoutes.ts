@@ -7,6 +7,7 @@ import {
 } from '@internal/plugin-skip-common';
 import type { ArgoActions } from '../services/ArgoActions/types';
 import type { ArgoDetails } from '../services/ArgoDetails/types';
+import type { ArgoDiff } from '../services/ArgoDiff/types';
 import { abortedWhenClosed, callers } from './callers';
 import type { FleetApiRouter } from './FleetApiRouter';
 import { parseInput } from './inputErrors';
@@ -18,9 +19,10 @@ export function addArgoRoutes(
     httpAuth: HttpAuthService;
     argo: ArgoActions;
     argoDetails: ArgoDetails;
+    argoDiff: ArgoDiff;
   },
 ) {
-  const { argo, argoDetails } = options;
+  const { argo, argoDetails, argoDiff } = options;
   // Only people act (requireSignedInUser refused services already); the request names them in the audit log.
   const { personOf } = callers(options.httpAuth);
 
@@ -28,6 +30,12 @@ export function addArgoRoutes(
     const caller = await personOf(req);
     const ref = parseInput(argoAppRefSchema, req.params, 'path');
     res.json(await argoDetails.get(ref, caller, abortedWhenClosed(res)));
+  });
+
+  router.get('/argocd/:instance/:namespace/:name/diff', async (req, res) => {
+    const caller = await personOf(req);
+    const ref = parseInput(argoAppRefSchema, req.params, 'path');
+    res.json(await argoDiff.get(ref, caller, abortedWhenClosed(res)));
   });
 
   router.post(

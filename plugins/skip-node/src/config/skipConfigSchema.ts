@@ -5,6 +5,13 @@ import {
   groupRefSchema,
 } from '@internal/plugin-skip-common';
 
+/** An Argo CD instance's REST API: its base URL and a token scoped to the projects the portal may read. */
+export const argoInstanceApiSchema = z.object({
+  url: z.string().url(),
+  token: z.string().min(1),
+});
+export type ArgoInstanceApi = z.infer<typeof argoInstanceApiSchema>;
+
 /** An Argo CD instance as configured under `skip.argocd.instances`. */
 export const argoInstanceSchema = z.object({
   name: z.string().min(1),
@@ -12,6 +19,8 @@ export const argoInstanceSchema = z.object({
   namespace: z.string().min(1).default('argocd'),
   /** Its web UI, for links to an app (`<url>/applications/<namespace>/<name>`). */
   url: z.string().url().optional(),
+  /** Its REST API, for the live-versus-desired diff; without it the portal says no diff is available. */
+  api: argoInstanceApiSchema.optional(),
 });
 export type ArgoInstance = z.infer<typeof argoInstanceSchema>;
 

@@ -2,6 +2,7 @@ import {
   AppAccessPolicy,
   AppsResponse,
   ArgoAppDetails,
+  ArgoAppDiff,
   ArgoAppRef,
   ArgoRollbackRequest,
   ArgoSyncRequest,
@@ -39,6 +40,8 @@ export class FakeSkipFleetApi implements SkipFleetApi {
   trees = new Map<string, ResourceTree>();
   /** Argo CD app details keyed `<instance>/<namespace>/<name>`. */
   argoDetails = new Map<string, ArgoAppDetails>();
+  /** Argo CD live-versus-desired diffs keyed `<instance>/<namespace>/<name>`; without one, no API is configured. */
+  argoDiffs = new Map<string, ArgoAppDiff>();
   /** Access policies keyed `<cluster>/<namespace>/<name>`. */
   accessPolicies = new Map<string, AppAccessPolicy>();
   logs = new Map<string, string>();
@@ -123,6 +126,17 @@ export class FakeSkipFleetApi implements SkipFleetApi {
     );
     if (!details) throw new Error(`No Argo CD app '${app.name}'`);
     return details;
+  }
+
+  async getArgoAppDiff(app: ArgoAppRef): Promise<ArgoAppDiff> {
+    return (
+      this.argoDiffs.get(`${app.instance}/${app.namespace}/${app.name}`) ?? {
+        ...app,
+        available: false,
+        reason: `No Argo CD API configured for instance ${app.instance}`,
+        resources: [],
+      }
+    );
   }
 
   /** Records `sync <instance>/<name>`, then the options asked for, if any, as JSON. */

@@ -14,6 +14,7 @@ import { ArgoDetailsToolbar } from './ArgoDetailsToolbar';
 import { ArgoSourceSummary } from './ArgoSourceSummary';
 import { DeploymentHistory } from './DeploymentHistory';
 import { LastOperation } from './LastOperation';
+import { LiveDiff } from './LiveDiff';
 import { RollbackDialog } from './RollbackDialog';
 import { SyncOptionsDialog } from './SyncOptionsDialog';
 import { useArgoDetails } from './useArgoDetails';
@@ -94,6 +95,7 @@ function LoadedArgoDetails(props: {
               details={details}
               requests={requests}
             />
+            <LiveDiff app={app} argo={argo} />
           </>
         )}
       </AsyncContent>

@@ -1496,6 +1496,70 @@ export const spec = {
           },
         },
       },
+      ArgoResourceChange: {
+        type: 'string',
+        enum: ['none', 'modified', 'missing', 'extra'],
+        description:
+          'none; modified (both exist and differ); missing (in git, not on the cluster); extra (on the cluster, no longer in git)',
+      },
+      ArgoResourceDiff: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['kind', 'name', 'change', 'diff'],
+        properties: {
+          group: {
+            type: 'string',
+          },
+          kind: {
+            type: 'string',
+          },
+          namespace: {
+            type: 'string',
+          },
+          name: {
+            type: 'string',
+          },
+          change: {
+            $ref: '#/components/schemas/ArgoResourceChange',
+          },
+          diff: {
+            type: 'string',
+            description:
+              "Unified diff of the YAML, '-' live and '+' git; status and server-set metadata left out; empty when nothing differs",
+          },
+        },
+      },
+      ArgoAppDiff: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['instance', 'namespace', 'name', 'available', 'resources'],
+        properties: {
+          instance: {
+            type: 'string',
+          },
+          namespace: {
+            type: 'string',
+          },
+          name: {
+            type: 'string',
+          },
+          available: {
+            type: 'boolean',
+            description:
+              'False when no Argo CD API is configured for the instance (skip.argocd.instances[].api)',
+          },
+          reason: {
+            type: 'string',
+          },
+          resources: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ArgoResourceDiff',
+            },
+            description: 'Every managed resource, those that differ first',
+          },
+        },
+      },
       Accepted: {
         type: 'object',
         additionalProperties: false,
@@ -2245,6 +2309,53 @@ export const spec = {
               'application/json': {
                 schema: {
                   $ref: '#/components/schemas/ArgoAppDetails',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '503': {
+            $ref: '#/components/responses/Unavailable',
+          },
+        },
+      },
+    },
+    '/argocd/{instance}/{namespace}/{name}/diff': {
+      get: {
+        operationId: 'getArgoAppDiff',
+        summary:
+          "The live-versus-desired diff per resource, asked of the instance's Argo CD API (managed-resources)",
+        description:
+          "Needs the same read access as the app's details; answers available false with the reason when no API is configured for the instance.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/instance',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The diff, or why there is none',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ArgoAppDiff',
                 },
               },
             },

@@ -1,0 +1,3 @@
+export { ArgoCdApiClient } from './ArgoCdApiClient';
+export { DefaultArgoDiff } from './DefaultArgoDiff';
+export type { ArgoDiff } from './types';
