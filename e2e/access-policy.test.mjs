@@ -12,6 +12,7 @@ import {
   waitOrShoot,
   shots,
 } from './support/portal.mjs';
+import { assertNoSidewaysScroll, assertOnOneLine } from './support/layout.mjs';
 
 const session = usePortal();
 const VIEWPORT = { width: 1280, height: 900 };
@@ -78,26 +79,14 @@ test(
     );
 
     // Labels never wrap: each verdict stays on one line.
-    for (const label of await panel
-      .getByText(
-        /^(Both sides allow|Other side missing|No such app|Not let in|External host)$/,
-      )
-      .all()) {
-      const box = await label.boundingBox();
-      const lineHeight = await label.evaluate(
-        el => parseFloat(getComputedStyle(el).lineHeight) || 20,
-      );
-      assert.ok(
-        box.height < lineHeight * 1.6,
-        `"${await label.innerText()}" is on one line`,
-      );
-    }
-    const sideways = await page.evaluate(
-      () =>
-        document.scrollingElement.scrollWidth -
-        document.scrollingElement.clientWidth,
+    await assertOnOneLine(
+      await panel
+        .getByText(
+          /^(Both sides allow|Other side missing|No such app|Not let in|External host)$/,
+        )
+        .all(),
     );
-    assert.ok(sideways <= 1, 'the page does not scroll sideways at 1280 px');
+    await assertNoSidewaysScroll(page);
 
     await panel.scrollIntoViewIfNeeded();
     await details.screenshot({ path: path.join(shots, 'access-policy.png') });

@@ -13,6 +13,7 @@ import {
   waitOrShoot,
   shots,
 } from './support/portal.mjs';
+import { assertNoSidewaysScroll, assertOnOneLine } from './support/layout.mjs';
 
 const session = usePortal();
 const VIEWPORT = { width: 1280, height: 900 };
@@ -38,29 +39,14 @@ async function openTree(page, app, cluster) {
 
 /** The page does not scroll sideways, and no status label in the tree wraps onto two lines. */
 async function assertFitsOnOneScreenWidth(page, tree) {
-  const sideways = await page.evaluate(
-    () =>
-      document.documentElement.scrollWidth -
-      document.documentElement.clientWidth,
+  await assertNoSidewaysScroll(page);
+  await assertOnOneLine(
+    await tree
+      .getByText(
+        /^(Healthy|Failing|Progressing|Unknown|Synced|OutOfSync|Requires pruning|Sync unknown)$/,
+      )
+      .all(),
   );
-  assert.ok(
-    sideways <= 0,
-    `the page scrolls ${sideways} px sideways at 1280 px`,
-  );
-  for (const label of await tree
-    .getByText(
-      /^(Healthy|Failing|Progressing|Unknown|Synced|OutOfSync|Requires pruning|Sync unknown)$/,
-    )
-    .all()) {
-    const box = await label.boundingBox();
-    const lineHeight = await label.evaluate(
-      el => parseFloat(getComputedStyle(el).lineHeight) || 20,
-    );
-    assert.ok(
-      box.height < lineHeight * 1.6,
-      `"${await label.innerText()}" is on one line`,
-    );
-  }
 }
 
 /** The app's row on top, then its links and tree, at the viewport's 1280 px. */
