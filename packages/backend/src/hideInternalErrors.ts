@@ -24,14 +24,41 @@ function isError(error: unknown): error is Error {
   );
 }
 
-function hasHttpStatus(error: Error): boolean {
+/** Statuses of 500 and over whose messages are written for the caller (not a bug's detail). */
+const SPOKEN_SERVER_STATUSES = new Set([501, 503]);
+
+/** A status below 500 (or 501/503): the error's message was written for the caller. */
+function hasCallerStatus(error: Error): boolean {
   const { status, statusCode } = error as {
     status?: unknown;
     statusCode?: unknown;
   };
   return [status, statusCode].some(
-    s => typeof s === 'number' && Number.isInteger(s) && s >= 100 && s <= 599,
+    s =>
+      typeof s === 'number' &&
+      Number.isInteger(s) &&
+      s >= 100 &&
+      (s < 500 || SPOKEN_SERVER_STATUSES.has(s)),
   );
+}
+
+/** The error without its `cause`, which Backstage would serialise with the cause's message. */
+function withoutCause(error: Error): Error {
+  if (!('cause' in error)) return error;
+  // Backstage's errors append "; caused by <cause>" to their own message: that part goes too.
+  // name and message are own but not enumerable on an Error: copied by hand.
+  const at = error.message.indexOf('; caused by ');
+  const copy = Object.assign(
+    Object.create(Object.getPrototypeOf(error)),
+    error,
+    {
+      name: error.name,
+      message: at >= 0 ? error.message.slice(0, at) : error.message,
+    },
+  );
+  delete copy.cause;
+  delete copy.stack;
+  return copy;
 }
 
 /**
@@ -43,9 +70,9 @@ function hasHttpStatus(error: Error): boolean {
 export function hideInternalErrors(error: unknown, logger: Logger): unknown {
   if (
     isError(error) &&
-    (KNOWN_ERROR_NAMES.has(error.name) || hasHttpStatus(error))
+    (KNOWN_ERROR_NAMES.has(error.name) || hasCallerStatus(error))
   ) {
-    return error;
+    return withoutCause(error);
   }
   const logId = randomBytes(10).toString('hex');
   logger.error(

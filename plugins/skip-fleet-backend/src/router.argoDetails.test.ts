@@ -152,12 +152,28 @@ describe('Argo CD details, sync options and rollback on the simulated fleet', ()
       'the rollback to finish',
     );
     expect(rolledBack.operation?.revision).toBe(earlier.revision);
+    // As Argo CD's own rollback: the source as deployed then, applied without hooks.
+    const stored = backend()
+      .sim.cluster(prod.cluster)
+      .store.get(prod.apiVersion, prod.kind, prod.namespace, prod.name) as any;
+    const asked = stored.status.operationState.operation.sync;
+    expect(asked.source.path).toBe('env/atkv3-prod/matrikkel-api-main');
+    expect(asked.syncStrategy).toEqual({ apply: {} });
     expect(rolledBack.history[0]).toEqual(
       expect.objectContaining({
         revision: earlier.revision,
         initiatedBy: { username: 'user:default/dev' },
       }),
     );
+  });
+
+  it('refuses a sync to another revision while auto-sync is on: a rollback by another name', async () => {
+    const { history } = await details(dev);
+    const res = await backend().post(`${path(dev)}/sync`, {
+      revision: history[0].revision,
+    });
+    expect(res.status).toBe(409);
+    expect(res.body.error.message).toMatch(/syncs automatically/);
   });
 
   it('refuses a rollback while auto-sync is on (409) and to a deployment that does not exist (400)', async () => {

@@ -358,11 +358,15 @@ export class ArgoCdController {
       name,
     );
     if (!app) return;
-    const spec = app.spec as AppSpec;
+    const sync = op.sync as SyncOperation;
+    // A rollback names the source as deployed then; the spec's may have moved on since.
+    const applied = app.spec as AppSpec;
+    const spec: AppSpec = sync.source
+      ? { ...applied, source: { ...applied.source, ...sync.source } }
+      : applied;
     const status = (app.status ?? {}) as ArgoStatus;
     const finishedAt = rfc3339(this.opts.world.now());
     const repo = this.opts.world.repo(spec.source.repoURL);
-    const sync = op.sync as SyncOperation;
     const denied = this.destinationDenied(spec) ?? unresolvable(repo, revision);
     if (denied) {
       status.operationState = {

@@ -17,6 +17,8 @@ export type SyncOperation = {
   dryRun?: boolean;
   resources?: SyncResourceKey[];
   syncOptions?: string[];
+  /** The source to sync from instead of the spec's (a rollback's history entry). */
+  source?: { repoURL?: string; path?: string; targetRevision?: string };
 };
 
 /**

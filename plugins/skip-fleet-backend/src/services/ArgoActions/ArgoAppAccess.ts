@@ -9,6 +9,7 @@ import type {
 import { skipNamespaceReadPermission } from '@internal/plugin-skip-common';
 import { FleetCache } from '../FleetCache';
 import { NamespaceAccess } from '../NamespaceAccess';
+import type { LiveArgoApplication } from './readArgoApplication';
 
 /** Where an Argo CD Application lives and what it deploys to. */
 export type ArgoTarget = {
@@ -82,6 +83,32 @@ export class ArgoAppAccess {
     target: ArgoTarget,
   ): Promise<void> {
     for (const namespace of target.namespaces) {
+      await this.access.require(
+        permission,
+        credentials,
+        target.destinationCluster,
+        namespace,
+      );
+    }
+  }
+
+  /**
+   * The same check on what the live Application names now: the cache may lag the cluster by
+   * a watch event, and a sync acts on the live app, not on the cache's copy.
+   */
+  async requireOnLive(
+    permission: ResourcePermission,
+    credentials: BackstageCredentials,
+    target: ArgoTarget,
+    live: LiveArgoApplication,
+  ): Promise<void> {
+    const checked = new Set(target.namespaces);
+    const namespaces = new Set([live.spec?.destination?.namespace ?? '']);
+    for (const resource of live.status?.resources ?? []) {
+      namespaces.add(resource.namespace ?? '');
+    }
+    for (const namespace of namespaces) {
+      if (checked.has(namespace)) continue;
       await this.access.require(
         permission,
         credentials,

@@ -104,6 +104,12 @@ export class DefaultArgoActions implements ArgoActions {
       target,
     );
     const current = await readArgoApplication(this.calls, target.cluster, ref);
+    await this.access.requireOnLive(
+      skipArgoAppSyncPermission,
+      caller.credentials,
+      target,
+      current,
+    );
     const { userEntityRef } = caller.credentials.principal as {
       userEntityRef?: string;
     };

@@ -24,8 +24,20 @@ export type ArgoOperation = {
     dryRun?: boolean;
     resources?: ArgoResourceKey[];
     syncOptions?: string[];
-    syncStrategy?: { hook?: Record<string, never> };
+    syncStrategy?: {
+      hook?: Record<string, never>;
+      apply?: Record<string, never>;
+    };
+    /** The source to sync from instead of the spec's (what a rollback sets). */
+    source?: ArgoSource;
   };
+};
+
+/** Where an Application's manifests come from (`spec.source`, `status.history[].source`). */
+export type ArgoSource = {
+  repoURL?: string;
+  path?: string;
+  targetRevision?: string;
 };
 
 /** The fields of a live Argo CD Application the details and actions read (argoproj.io/v1alpha1). */
@@ -33,7 +45,8 @@ export type LiveArgoApplication = KubernetesObject & {
   operation?: ArgoOperation;
   spec?: {
     project?: string;
-    source?: { repoURL?: string; path?: string; targetRevision?: string };
+    source?: ArgoSource;
+    sources?: ArgoSource[];
     destination?: { name?: string; server?: string; namespace?: string };
     syncPolicy?: {
       automated?: { prune?: boolean; selfHeal?: boolean } | null;
@@ -67,6 +80,9 @@ export type LiveArgoApplication = KubernetesObject & {
       deployedAt?: string;
       deployStartedAt?: string;
       initiatedBy?: ArgoInitiatedBy;
+      source?: ArgoSource;
+      /** Multi-source apps record one revision per source instead. */
+      revisions?: string[];
     }>;
     resources?: Array<ArgoResourceKey & { version?: string }>;
   };

@@ -33,6 +33,11 @@ export function planSync(
   request: ArgoSyncRequest,
   username: string,
 ): PlannedOperation {
+  const target = app.spec?.source?.targetRevision ?? 'HEAD';
+  if (request.revision && request.revision !== target && isAutoSynced(app)) {
+    // A sync to another revision is a rollback in all but name; auto-sync would undo it.
+    throw new ConflictError(autoSyncRefusal(app, ref));
+  }
   const destinationNamespace = app.spec?.destination?.namespace;
   const managed = app.status?.resources ?? [];
   const resources = request.resources?.map((wanted, index) => {
@@ -99,7 +104,9 @@ export function planRollback(
   const entry = app.status?.history?.find(h => h.id === request.id);
   if (!entry?.revision) {
     throw new InputError(
-      `Invalid body: id: Argo CD app '${ref.name}' has no deployment with id ${request.id}`,
+      entry?.revisions
+        ? `Invalid body: id: deployment ${request.id} of Argo CD app '${ref.name}' has several sources; roll it back in Argo CD`
+        : `Invalid body: id: Argo CD app '${ref.name}' has no deployment with id ${request.id}`,
     );
   }
   const syncOptions = app.spec?.syncPolicy?.syncOptions;
@@ -112,10 +119,13 @@ export function planRollback(
       initiatedBy: { username },
       sync: {
         revision: entry.revision,
+        // The source as deployed then: the app's path or repo may have changed since.
+        ...(entry.source ? { source: entry.source } : {}),
         prune: request.prune,
         ...(request.dryRun ? { dryRun: true } : {}),
         ...(syncOptions?.length ? { syncOptions } : {}),
-        syncStrategy: { hook: {} },
+        // As Argo CD's own rollback: apply the manifests, without running sync hooks again.
+        syncStrategy: { apply: {} },
       },
     },
   };

@@ -37,17 +37,22 @@ export class ArgoCdApiClient {
       new ServiceUnavailableError(
         `The Argo CD API of instance '${ref.instance}' ${why}`,
       );
-    let res: Response;
+    let res: { status: number; text: string };
     try {
+      // The deadline covers the body too: managed resources of a big app are megabytes.
       res = await runWithDeadline(
-        deadline =>
-          fetch(url, {
+        async deadline => {
+          const answer = await fetch(url, {
             headers: {
               Authorization: `Bearer ${api.token}`,
               Accept: 'application/json',
             },
+            // A redirect (an SSO page, say) would carry the token elsewhere.
+            redirect: 'error',
             signal: deadline,
-          }),
+          });
+          return { status: answer.status, text: await readCapped(answer) };
+        },
         {
           timeoutMs: TIMEOUT_MS,
           signal,
@@ -67,11 +72,11 @@ export class ArgoCdApiClient {
         `No Argo CD app '${ref.name}' in instance '${ref.instance}'`,
       );
     }
-    if (!res.ok) {
+    if (res.status < 200 || res.status >= 300) {
       this.logger.warn(
         `Argo CD API of instance '${ref.instance}' answered ${res.status} for ${
           ref.name
-        }: ${(await res.text()).slice(0, 500)}`,
+        }: ${res.text.slice(0, 500)}`,
       );
       throw unavailable(
         res.status === 401 || res.status === 403
@@ -79,7 +84,37 @@ export class ArgoCdApiClient {
           : `failed (HTTP ${res.status})`,
       );
     }
-    const body = (await res.json()) as { items?: ManagedResource[] };
-    return body.items ?? [];
+    try {
+      const body = JSON.parse(res.text) as { items?: ManagedResource[] };
+      return body.items ?? [];
+    } catch {
+      this.logger.warn(
+        `Argo CD API of instance '${
+          ref.instance
+        }' answered something that is not JSON: ${res.text.slice(0, 200)}`,
+      );
+      throw unavailable('answered something that is not JSON');
+    }
   }
+}
+
+/** More than any app's managed resources should be: an answer past it is refused, not buffered. */
+const MAX_BODY_BYTES = 32 * 1024 * 1024;
+
+async function readCapped(res: Response): Promise<string> {
+  if (!res.body) return '';
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel();
+      throw new Error(`answer larger than ${MAX_BODY_BYTES} bytes`);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }

@@ -74,4 +74,37 @@ describe('DefaultArgoDiff', () => {
       await new Promise(r => server.close(r));
     }
   });
+
+  it('answers 503 for a login page instead of JSON, and does not follow a redirect with the token', async () => {
+    const seen: string[] = [];
+    const server = http.createServer((req, res) => {
+      seen.push(`${req.url} ${req.headers.authorization ?? ''}`);
+      if (req.url?.startsWith('/sso')) {
+        res.writeHead(200, { 'Content-Type': 'text/html' });
+        res.end('<html>sign in</html>');
+      } else if (req.url?.includes('/applications/moved/')) {
+        res.writeHead(302, { Location: '/sso/login' });
+        res.end();
+      } else {
+        res.writeHead(200, { 'Content-Type': 'text/html' });
+        res.end('<html>sign in</html>');
+      }
+    });
+    await new Promise<void>(r => server.listen(0, '127.0.0.1', r));
+    const { port } = server.address() as AddressInfo;
+    const api = { url: `http://127.0.0.1:${port}`, token: 'secret-token' };
+    try {
+      await expect(argoDiff(api).get(ref, caller)).rejects.toMatchObject({
+        name: 'ServiceUnavailableError',
+        message:
+          "The Argo CD API of instance 'prod' answered something that is not JSON",
+      });
+      await expect(
+        argoDiff(api).get({ ...ref, name: 'moved' }, caller),
+      ).rejects.toMatchObject({ name: 'ServiceUnavailableError' });
+      expect(seen.filter(s => s.startsWith('/sso'))).toEqual([]);
+    } finally {
+      await new Promise(r => server.close(r));
+    }
+  });
 });

@@ -71,12 +71,13 @@ export class DefaultPodLogs implements PodLogs {
     signal: AbortSignal,
   ): Promise<Readable> {
     const { cluster, namespace, name } = ref;
+    // Who may not look learns nothing, not even that the query was wrong: 403 before 400.
+    await this.access.requireToLookInto(credentials, cluster, namespace);
     if (query.previous) {
       throw new InputError(
         "Invalid query: previous: a previous run's log has ended and cannot be followed",
       );
     }
-    await this.access.requireToLookInto(credentials, cluster, namespace);
     const source = await this.calls.call(
       cluster,
       podName(ref),

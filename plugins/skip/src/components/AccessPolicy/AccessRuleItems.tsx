@@ -12,6 +12,7 @@ import {
 import { BreakableName } from '@internal/plugin-skip-react';
 import { ReactNode } from 'react';
 import { healthTone, StatusLabel } from '../AppsTable/AppStatus';
+import { hostUrl } from '../AppLinks/appLinkTargets';
 
 const useStyles = makeStyles(theme => ({
   item: {
@@ -186,9 +187,14 @@ export function ExternalRuleItem(props: { rule: ExternalAccessRule }) {
       }
       problems={rule.problems}
     >
-      <Link to={`https://${rule.host}`}>
+      {hostUrl(rule.host) ? (
+        <Link to={hostUrl(rule.host)!}>
+          <BreakableName name={rule.host} />
+        </Link>
+      ) : (
+        // A wildcard or anything but a plain host name: shown, never a link.
         <BreakableName name={rule.host} />
-      </Link>
+      )}
       <Typography variant="body2" component="span" color="textSecondary">
         {ports}
         {rule.ip ? ` at ${rule.ip}` : ''}

@@ -1,5 +1,5 @@
 import { healthyApp } from '../../__testUtils__/fixtures';
-import { appLinkTargets, repoWebUrl } from './appLinkTargets';
+import { appLinkTargets, hostUrl, repoWebUrl } from './appLinkTargets';
 import {
   clusterObservabilityLinks,
   fillUrlTemplate,
@@ -80,5 +80,17 @@ describe('URL templates', () => {
     expect(repoWebUrl('ssh://git@github.com/kartverket/x.git')).toBe(
       'https://github.com/kartverket/x',
     );
+  });
+
+  it('links a host from a cluster only when it is a plain host name', () => {
+    expect(hostUrl('ws.geonorge.no')).toBe('https://ws.geonorge.no');
+    for (const host of [
+      'good.example@evil.example/login',
+      '*.example.com',
+      'evil.example/path',
+      'data:text/html,hello',
+    ]) {
+      expect(hostUrl(host)).toBeUndefined();
+    }
   });
 });

@@ -7,6 +7,11 @@ export type AppLinkTarget = { label: string; title: string; href: string };
 const HOSTNAME =
   /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/i;
 
+/** A host from a cluster as a link, only when it is a plain DNS name (no `user@`, path or wildcard). */
+export function hostUrl(host: string): string | undefined {
+  return HOSTNAME.test(host) ? `https://${host}` : undefined;
+}
+
 /**
  * A git repository as a page a browser opens: `git@github.com:org/repo.git` and
  * `https://github.com/org/repo.git` both become `https://github.com/org/repo`; anything
@@ -30,13 +35,8 @@ export function appLinkTargets(
 ): AppLinkTarget[] {
   const links: AppLinkTarget[] = [];
   for (const host of app.ingresses ?? []) {
-    if (HOSTNAME.test(host)) {
-      links.push({
-        label: host,
-        title: `Open ${host}`,
-        href: `https://${host}`,
-      });
-    }
+    const href = hostUrl(host);
+    if (href) links.push({ label: host, title: `Open ${host}`, href });
   }
   if (app.argo?.url) {
     links.push({

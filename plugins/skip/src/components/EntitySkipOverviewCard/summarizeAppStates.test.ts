@@ -41,6 +41,20 @@ describe('describeAppStates', () => {
     );
   });
 
+  it('does not say "Synced" while Argo CD cannot tell for an app (its cluster is down, say)', () => {
+    const unknown = {
+      ...inEnv(healthyApp, 'prod'),
+      argo: { ...healthyApp.argo!, sync: { status: 'Unknown' as const } },
+    };
+    const synced = {
+      ...inEnv(healthyApp, 'dev'),
+      argo: { ...healthyApp.argo!, sync: { status: 'Synced' as const } },
+    };
+    expect(describeAppStates(summarizeAppStates([synced, unknown]))).toBe(
+      '2 environments · 1 sync unknown (prod)',
+    );
+  });
+
   it('says nothing of Argo CD for apps it does not deploy', () => {
     const apps = [{ ...inEnv(healthyApp, 'dev'), argo: undefined }];
     expect(describeAppStates(summarizeAppStates(apps))).toBe('1 environment');

@@ -12,6 +12,8 @@ export type AppStatesSummary = {
   progressing: SkiperatorAppSummary[];
   /** Apps Argo CD reports out of sync (those without an Argo CD app are not counted). */
   outOfSync: SkiperatorAppSummary[];
+  /** Apps whose Argo CD sync status is not known (e.g. its cluster does not answer). */
+  syncUnknown: SkiperatorAppSummary[];
   /** Apps with an Argo CD app. */
   argoManaged: number;
 };
@@ -32,6 +34,7 @@ export function summarizeAppStates(
     failing: sorted.filter(a => a.health === 'Degraded'),
     progressing: sorted.filter(a => a.health === 'Progressing'),
     outOfSync: sorted.filter(a => a.argo?.sync.status === 'OutOfSync'),
+    syncUnknown: sorted.filter(a => a.argo?.sync.status === 'Unknown'),
     argoManaged: sorted.filter(a => a.argo).length,
   };
 }
@@ -63,7 +66,20 @@ export function describeAppStates(summary: AppStatesSummary): string {
         summary.outOfSync,
       ).join(', ')})`,
     );
-  } else if (summary.argoManaged > 0) {
+  }
+  if (summary.syncUnknown.length > 0) {
+    parts.push(
+      `${summary.syncUnknown.length} sync unknown (${environmentsOf(
+        summary.syncUnknown,
+      ).join(', ')})`,
+    );
+  }
+  // "Synced" only when every Argo CD app says so.
+  if (
+    summary.argoManaged > 0 &&
+    summary.outOfSync.length === 0 &&
+    summary.syncUnknown.length === 0
+  ) {
     parts.push('Synced');
   }
   return parts.join(' · ');
