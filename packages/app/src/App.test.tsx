@@ -45,6 +45,9 @@ function json(status: number, body: unknown) {
   });
 }
 
+// Loading every plugin of the app takes seconds on a busy CI machine; the default 5 s is too tight.
+jest.setTimeout(40_000);
+
 describe('App', () => {
   beforeEach(() => {
     window.localStorage.clear();
@@ -67,9 +70,12 @@ describe('App', () => {
   it('offers the local users from config, and after sign-in shows the SKIP page in the menu', async () => {
     render(App.createRoot());
 
-    const guest = await screen.findByRole('button', {
-      name: 'Sign in as Guest',
-    });
+    // The whole app loads its plugins first: seconds on a busy 2-core CI machine.
+    const guest = await screen.findByRole(
+      'button',
+      { name: 'Sign in as Guest' },
+      { timeout: 15_000 },
+    );
     expect(
       screen.getByRole('button', { name: 'Sign in as Pia' }),
     ).toBeInTheDocument();

@@ -16,8 +16,10 @@ describe('the cluster page, read from the watch cache of the simulated fleet', (
       () => details('atkv3-dev'),
       d =>
         d.nodes?.length === 4 &&
-        d.apps?.some(a => a.name === 'matrikkel-api' && a.argo),
-      "atkv3-dev's nodes and matrikkel-api joined with Argo CD",
+        d.apps?.some(a => a.name === 'matrikkel-api' && a.argo) &&
+        // Versions come from the first /version probe, which a busy machine may not have run yet.
+        d.cluster?.versions.kubernetes !== undefined,
+      "atkv3-dev's nodes, versions and matrikkel-api joined with Argo CD",
     );
     expect(dev.cluster.metadata.adminCluster).toBe('atkv3-admin-nonprod');
     expect(dev.manages).toEqual([]);
