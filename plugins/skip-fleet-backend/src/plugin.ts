@@ -136,7 +136,6 @@ export const skipFleetPlugin = createBackendPlugin({
         const argoDetails = DefaultArgoDetails.create({
           access: argoAccess,
           calls,
-          config: deps.skipConfig,
         });
         const clusterPages = DefaultClusterPages.create({
           cache,

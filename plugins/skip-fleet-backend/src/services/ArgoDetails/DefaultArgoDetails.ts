@@ -7,11 +7,7 @@ import {
   skipArgoAppRefreshPermission,
   skipArgoAppSyncPermission,
 } from '@internal/plugin-skip-common';
-import type {
-  Caller,
-  ClusterCalls,
-  SkipConfig,
-} from '@internal/plugin-skip-node';
+import type { Caller, ClusterCalls } from '@internal/plugin-skip-node';
 import { ArgoAppAccess } from '../ArgoActions/ArgoAppAccess';
 import {
   isAutoSynced,
@@ -31,19 +27,13 @@ export class DefaultArgoDetails implements ArgoDetails {
   private constructor(
     private readonly access: ArgoAppAccess,
     private readonly calls: ClusterCalls,
-    private readonly config: SkipConfig,
   ) {}
 
   static create(options: {
     access: ArgoAppAccess;
     calls: ClusterCalls;
-    config: SkipConfig;
   }): DefaultArgoDetails {
-    return new DefaultArgoDetails(
-      options.access,
-      options.calls,
-      options.config,
-    );
+    return new DefaultArgoDetails(options.access, options.calls);
   }
 
   async get(
@@ -65,19 +55,10 @@ export class DefaultArgoDetails implements ArgoDetails {
     return toArgoAppDetails(app, {
       instance: ref.instance,
       indexed: target.app,
-      argoUrl: this.argoUrl(ref),
+      // The cache's copy already has its link into the instance's UI (argoAppUiUrl).
+      argoUrl: target.app.url,
       actions: { refresh, sync, rollback: rollbackDecision(app, ref, sync) },
     });
-  }
-
-  /** The app's page in its instance's UI (`/applications/<namespace>/<name>`, Argo CD 2.5 and later). */
-  private argoUrl(ref: ArgoAppRef): string | undefined {
-    const url = this.config.argoInstances.find(
-      i => i.name === ref.instance,
-    )?.url;
-    return url
-      ? `${url.replace(/\/+$/, '')}/applications/${ref.namespace}/${ref.name}`
-      : undefined;
   }
 }
 
