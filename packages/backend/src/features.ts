@@ -35,8 +35,13 @@ export const backendFeatures = {
     import('@backstage/plugin-user-settings-backend'),
   '@backstage/plugin-signals-backend': () =>
     import('@backstage/plugin-signals-backend'),
+  // notifications: the upgrades backend tells the platform team when a gate waits or a step fails
+  '@backstage/plugin-notifications-backend': () =>
+    import('@backstage/plugin-notifications-backend'),
 
   // SKIP Portal
   '@internal/plugin-skip-fleet-backend': () =>
     import('@internal/plugin-skip-fleet-backend'),
+  '@internal/plugin-skip-upgrades-backend': () =>
+    import('@internal/plugin-skip-upgrades-backend'),
 };

@@ -2,6 +2,7 @@ import { startArgoCdApis } from './argocd/startArgoCdApis';
 import { FleetSim } from './FleetSim';
 import type { WatchHistoryOptions } from './store/ObjectStore';
 import { writeBackstageConfig } from './kubeconfig/writeBackstageConfig';
+import { writeWorkstationFiles } from './gkectl/writeWorkstationFiles';
 import { attachWorld, loadScenario, Scenario } from './scenario';
 
 /** startFleetSim options. */
@@ -40,7 +41,8 @@ export async function startFleetSim(opts: StartFleetSimOptions): Promise<FleetSi
       const api = apis.find(a => a.instance === inst.name);
       return { ...inst, api: api && { url: api.url, token: api.token } };
     });
-    await writeBackstageConfig(sim, scenario.clusters, argocd, sim.appConfigPath);
+    const upgrades = await writeWorkstationFiles({ scenario, dir: opts.dir, kubeconfigPath: sim.kubeconfigPath, controlUrl: sim.controlUrl });
+    await writeBackstageConfig(sim, scenario.clusters, argocd, sim.appConfigPath, upgrades);
   } catch (error) {
     await sim.stop();
     throw error;

@@ -12,7 +12,7 @@ import { addClusterRoutes } from './routes/clusterRoutes';
 import {
   bodyErrorsAsInputErrors,
   validatorErrorsNamingTheField,
-} from './routes/inputErrors';
+} from '@internal/plugin-skip-node';
 import { requireFleetRead } from './routes/requireFleetRead';
 import { requireSignedInUser } from './routes/requireSignedInUser';
 import { addResourceRoutes } from './routes/resourceRoutes';

@@ -12,3 +12,4 @@ export {
   skipConfigServiceRef,
   kubernetesClientProviderServiceRef,
 } from './services';
+export * from './http';

@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 export { skipFleetApiRef, skipFleetApiFactory } from './api';
+export { skipUpgradesApiRef, skipUpgradesApiFactory } from './api';
 export { useFleetData, FALLBACK_POLL_MS } from './hooks/useFleetData';
 export type { FleetDataState, UseFleetDataOptions } from './hooks/useFleetData';
 export { useNow } from './hooks/useNow';

@@ -38,6 +38,7 @@ exports.up = async function up(knex) {
     table.text('message').nullable();
     table.string('approved_by', 255).nullable();
     table.string('skipped_by', 255).nullable();
+    table.text('detail').nullable().comment('JSON the engine keeps for later steps, e.g. the apps already unhealthy before an upgrade');
     table.primary(['run_id', 'key']);
   });
   await knex.schema.createTable('skip_upgrade_output', table => {

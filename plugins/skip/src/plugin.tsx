@@ -9,12 +9,21 @@ import {
 } from '@backstage/plugin-catalog-react/alpha';
 import DnsIcon from '@material-ui/icons/Dns';
 import { Route, Routes } from 'react-router-dom';
-import { NotFoundPage, skipFleetApiFactory } from '@internal/plugin-skip-react';
+import {
+  NotFoundPage,
+  skipFleetApiFactory,
+  skipUpgradesApiFactory,
+} from '@internal/plugin-skip-react';
 import { rootRouteRef } from './routes';
 
 const skipFleetApi = ApiBlueprint.make({
   name: 'fleet',
   params: defineParams => defineParams(skipFleetApiFactory),
+});
+
+const skipUpgradesApi = ApiBlueprint.make({
+  name: 'upgrades',
+  params: defineParams => defineParams(skipUpgradesApiFactory),
 });
 
 const skipFleetPage = PageBlueprint.make({
@@ -23,15 +32,23 @@ const skipFleetPage = PageBlueprint.make({
     title: 'SKIP',
     icon: <DnsIcon fontSize="inherit" />,
     routeRef: rootRouteRef,
-    // The SKIP page routes its own sub-pages: the fleet at /skip, a cluster at /skip/clusters/:cluster.
+    // The SKIP page routes its own sub-pages: the fleet at /skip, a cluster at /skip/clusters/:cluster,
+    // cluster upgrades at /skip/upgrades and one upgrade run at /skip/upgrades/runs/:runId.
     loader: () =>
       Promise.all([
         import('./components/FleetPage'),
         import('./components/ClusterPage'),
-      ]).then(([fleet, cluster]) => (
+        import('./components/UpgradesPage'),
+        import('./components/UpgradeRunPage'),
+      ]).then(([fleet, cluster, upgrades, upgradeRun]) => (
         <Routes>
           <Route path="/" element={<fleet.FleetPage />} />
           <Route path="/clusters/:cluster" element={<cluster.ClusterPage />} />
+          <Route path="/upgrades" element={<upgrades.UpgradesPage />} />
+          <Route
+            path="/upgrades/runs/:runId"
+            element={<upgradeRun.UpgradeRunPage />}
+          />
           <Route
             path="*"
             element={
@@ -104,6 +121,7 @@ export const skipPlugin = createFrontendPlugin({
   routes: { root: rootRouteRef },
   extensions: [
     skipFleetApi,
+    skipUpgradesApi,
     skipFleetPage,
     componentContent,
     groupContent,

@@ -27,7 +27,7 @@ export type BackstageConfigSource = {
 };
 
 /** The app-config block pointing the portal's Kubernetes backend and skip config at the simulator. */
-export function renderBackstageConfig(sim: BackstageConfigSource, extras: ClusterExtras[], argocd: ArgoInstance[]): string {
+export function renderBackstageConfig(sim: BackstageConfigSource, extras: ClusterExtras[], argocd: ArgoInstance[], upgrades?: Record<string, unknown>): string {
   const caData = Buffer.from(sim.caPem).toString('base64');
   const byName = new Map(extras.map(e => [e.name, e]));
   return stringify({
@@ -61,11 +61,12 @@ export function renderBackstageConfig(sim: BackstageConfigSource, extras: Cluste
           ...(e.adminCluster ? { adminCluster: e.adminCluster } : {}),
         })),
       argocd: { instances: argocd.map(a => ({ name: a.name, cluster: a.cluster, namespace: a.namespace, ...(a.api ? { api: a.api } : {}) })) },
+      ...(upgrades ? { upgrades } : {}),
     },
   });
 }
 
 /** Writes the app-config file (mode 0600: it holds the clusters' and Argo CD APIs' tokens). */
-export async function writeBackstageConfig(sim: BackstageConfigSource, extras: ClusterExtras[], argocd: ArgoInstance[], file: string): Promise<void> {
-  await writeFile(file, renderBackstageConfig(sim, extras, argocd), { mode: 0o600 });
+export async function writeBackstageConfig(sim: BackstageConfigSource, extras: ClusterExtras[], argocd: ArgoInstance[], file: string, upgrades?: Record<string, unknown>): Promise<void> {
+  await writeFile(file, renderBackstageConfig(sim, extras, argocd, upgrades), { mode: 0o600 });
 }

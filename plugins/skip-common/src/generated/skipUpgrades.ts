@@ -282,6 +282,8 @@ export type components = {
       environment: components['schemas']['Environment'];
       /** @enum {string} */
       role: 'user' | 'admin';
+      /** @description The admin cluster of a user cluster */
+      adminCluster?: string;
       from: string;
       to: string;
       /** @description Why a cluster outside the scope is in the plan (an admin cluster a rule requires) */

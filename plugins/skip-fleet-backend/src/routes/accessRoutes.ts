@@ -3,7 +3,7 @@ import { skiperatorAppRefSchema } from '@internal/plugin-skip-common';
 import type { AccessPolicyLookup } from '../services/AccessPolicy/types';
 import { callers } from './callers';
 import type { FleetApiRouter } from './FleetApiRouter';
-import { parseInput } from './inputErrors';
+import { parseInput } from '@internal/plugin-skip-node';
 
 /** "Who may call this app and whom it calls": an app's accessPolicy, resolved from the watch cache. */
 export function addAccessRoutes(

@@ -10,7 +10,7 @@ import type { ArgoDetails } from '../services/ArgoDetails/types';
 import type { ArgoDiff } from '../services/ArgoDiff/types';
 import { abortedWhenClosed, callers } from './callers';
 import type { FleetApiRouter } from './FleetApiRouter';
-import { parseInput } from './inputErrors';
+import { parseInput } from '@internal/plugin-skip-node';
 
 /** Argo CD details and actions; who may act on which namespace is the services' decision. */
 export function addArgoRoutes(

@@ -8,7 +8,7 @@ import type { PodLogs } from '../services/PodLogs/types';
 import type { ResourceInspector } from '../services/ResourceInspector/types';
 import { abortedWhenClosed, callers } from './callers';
 import type { FleetApiRouter } from './FleetApiRouter';
-import { parseInput } from './inputErrors';
+import { parseInput } from '@internal/plugin-skip-node';
 import { streamToResponse } from './streamToResponse';
 
 /** Live reads of one object or pod on one cluster: the drill-down and pod logs. */

@@ -3,7 +3,7 @@ import { skiperatorAppRefSchema } from '@internal/plugin-skip-common';
 import type { ResourceTreeReader } from '../services/ResourceTree/types';
 import { abortedWhenClosed, callers } from './callers';
 import type { FleetApiRouter } from './FleetApiRouter';
-import { parseInput } from './inputErrors';
+import { parseInput } from '@internal/plugin-skip-node';
 
 /** The resource tree of one Skiperator app, read live from its cluster. */
 export function addTreeRoutes(

@@ -1,2 +1,4 @@
 export { skipFleetApiRef } from './SkipFleetApi';
 export { skipFleetApiFactory } from './skipFleetApiFactory';
+export { skipUpgradesApiRef } from './SkipUpgradesApi';
+export { skipUpgradesApiFactory } from './skipUpgradesApiFactory';

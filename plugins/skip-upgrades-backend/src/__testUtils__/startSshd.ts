@@ -32,10 +32,23 @@ export async function startSshd(): Promise<TestSshd> {
   }
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'skip-sshd-'));
   const keygen = (file: string) =>
-    promisify(execFile)('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', 'skip-test', '-f', file]);
+    promisify(execFile)('ssh-keygen', [
+      '-q',
+      '-t',
+      'ed25519',
+      '-N',
+      '',
+      '-C',
+      'skip-test',
+      '-f',
+      file,
+    ]);
   await keygen(path.join(dir, 'host_key'));
   await keygen(path.join(dir, 'client_key'));
-  await fs.copyFile(path.join(dir, 'client_key.pub'), path.join(dir, 'authorized_keys'));
+  await fs.copyFile(
+    path.join(dir, 'client_key.pub'),
+    path.join(dir, 'authorized_keys'),
+  );
   // sshd refuses to start without its privilege-separation directory.
   mkdirSync('/run/sshd', { recursive: true, mode: 0o755 });
 
@@ -60,12 +73,16 @@ export async function startSshd(): Promise<TestSshd> {
     ].join('\n'),
   );
 
-  const child = spawn(SSHD, ['-D', '-e', '-f', config], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(SSHD, ['-D', '-e', '-f', config], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let log = '';
   child.stderr.on('data', (chunk: Buffer) => {
     log += chunk.toString();
   });
-  const exited = new Promise<void>(resolve => child.once('exit', () => resolve()));
+  const exited = new Promise<void>(resolve =>
+    child.once('exit', () => resolve()),
+  );
 
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
@@ -76,13 +93,18 @@ export async function startSshd(): Promise<TestSshd> {
   };
 
   try {
-    await waitForPort(port, () => child.exitCode !== null || child.signalCode !== null);
+    await waitForPort(
+      port,
+      () => child.exitCode !== null || child.signalCode !== null,
+    );
   } catch (error) {
     await stop();
     throw new Error(`sshd did not start: ${(error as Error).message}\n${log}`);
   }
 
-  const hostPub = (await fs.readFile(path.join(dir, 'host_key.pub'), 'utf8')).split(' ')[1];
+  const hostPub = (
+    await fs.readFile(path.join(dir, 'host_key.pub'), 'utf8')
+  ).split(' ')[1];
   const hostKeySha256 = `SHA256:${createHash('sha256')
     .update(Buffer.from(hostPub, 'base64'))
     .digest('base64')
@@ -110,7 +132,10 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function waitForPort(port: number, hasExited: () => boolean): Promise<void> {
+async function waitForPort(
+  port: number,
+  hasExited: () => boolean,
+): Promise<void> {
   const deadline = Date.now() + 10_000;
   for (;;) {
     if (hasExited()) throw new Error('sshd exited');
@@ -123,7 +148,8 @@ async function waitForPort(port: number, hasExited: () => boolean): Promise<void
       socket.once('error', () => resolve(false));
     });
     if (open) return;
-    if (Date.now() > deadline) throw new Error(`port ${port} not open after 10 s`);
+    if (Date.now() > deadline)
+      throw new Error(`port ${port} not open after 10 s`);
     await new Promise(resolve => setTimeout(resolve, 50));
   }
 }

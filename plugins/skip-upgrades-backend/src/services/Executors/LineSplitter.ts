@@ -11,9 +11,7 @@ export class LineSplitter {
   constructor(private readonly onLine: (line: string) => void) {}
 
   push(chunk: Buffer | string): void {
-    this.take(
-      typeof chunk === 'string' ? chunk : this.decoder.write(chunk),
-    );
+    this.take(typeof chunk === 'string' ? chunk : this.decoder.write(chunk));
   }
 
   /** Flushes the last line when the stream ended without a newline. */

@@ -74,22 +74,33 @@ describe('LocalProcessExecutor', () => {
   it('runs in the working directory with the given environment and PATH entries', async () => {
     const bin = path.join(dir, 'bin');
     await fs.mkdir(bin);
-    await fs.writeFile(path.join(bin, 'skip-hello'), '#!/bin/sh\necho "hello $GREETING"\n', {
-      mode: 0o755,
-    });
+    await fs.writeFile(
+      path.join(bin, 'skip-hello'),
+      '#!/bin/sh\necho "hello $GREETING"\n',
+      {
+        mode: 0o755,
+      },
+    );
     await fs.mkdir(path.join(dir, 'work'));
     const withPath = LocalProcessExecutor.create({
       cwd: dir,
       path: [bin],
       env: { GREETING: 'base' },
     });
-    expect((await run(withPath, { argv: ['skip-hello'] })).stdout).toEqual(['hello base']);
-    expect(
-      (await run(withPath, { argv: ['skip-hello'], env: { GREETING: 'override' } })).stdout,
-    ).toEqual(['hello override']);
-    expect((await run(withPath, { argv: ['pwd'], cwd: 'work' })).stdout).toEqual([
-      await fs.realpath(path.join(dir, 'work')),
+    expect((await run(withPath, { argv: ['skip-hello'] })).stdout).toEqual([
+      'hello base',
     ]);
+    expect(
+      (
+        await run(withPath, {
+          argv: ['skip-hello'],
+          env: { GREETING: 'override' },
+        })
+      ).stdout,
+    ).toEqual(['hello override']);
+    expect(
+      (await run(withPath, { argv: ['pwd'], cwd: 'work' })).stdout,
+    ).toEqual([await fs.realpath(path.join(dir, 'work'))]);
   });
 
   it('reports a command that does not exist as exit code 127, not as an exception', async () => {
@@ -106,7 +117,9 @@ describe('LocalProcessExecutor', () => {
       cwd: 'missing',
     });
     expect(result).toEqual({ exitCode: 1 });
-    expect(stderr).toEqual([`cd: ${path.join(dir, 'missing')}: No such file or directory`]);
+    expect(stderr).toEqual([
+      `cd: ${path.join(dir, 'missing')}: No such file or directory`,
+    ]);
   });
 
   it('stops an aborted command with SIGTERM', async () => {
@@ -126,7 +139,11 @@ describe('LocalProcessExecutor', () => {
     const controller = new AbortController();
     const lines: string[] = [];
     const done = executor.run({
-      argv: ['sh', '-c', 'trap "" TERM; echo ready; sleep 30.102; echo survived'],
+      argv: [
+        'sh',
+        '-c',
+        'trap "" TERM; echo ready; sleep 30.102; echo survived',
+      ],
       signal: controller.signal,
       onLine: l => {
         lines.push(l.line);
@@ -167,11 +184,18 @@ describe('LocalProcessExecutor', () => {
     await executor.writeFile('user-cluster.yaml', 'name: one\n');
     await executor.writeFile('user-cluster.yaml', 'name: two\n');
     await executor.writeFile('x.txt', 'in sub', { cwd: 'sub' });
-    expect(await fs.readFile(path.join(dir, 'user-cluster.yaml'), 'utf8')).toBe('name: two\n');
+    expect(await fs.readFile(path.join(dir, 'user-cluster.yaml'), 'utf8')).toBe(
+      'name: two\n',
+    );
     expect(await executor.readFile('user-cluster.yaml')).toBe('name: two\n');
-    expect(await executor.readFile(path.join(dir, 'sub', 'x.txt'))).toBe('in sub');
+    expect(await executor.readFile(path.join(dir, 'sub', 'x.txt'))).toBe(
+      'in sub',
+    );
     expect(await executor.readFile('x.txt', { cwd: 'sub' })).toBe('in sub');
-    expect((await fs.readdir(dir)).sort()).toEqual(['sub', 'user-cluster.yaml']);
+    expect((await fs.readdir(dir)).sort()).toEqual([
+      'sub',
+      'user-cluster.yaml',
+    ]);
   });
 
   it('fails to read a missing file', async () => {

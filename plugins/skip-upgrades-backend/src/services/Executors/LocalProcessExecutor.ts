@@ -30,7 +30,9 @@ const DEFAULT_GRACE_MS = 10_000;
 
 /** Runs commands as child processes of this backend, without a shell. */
 export class LocalProcessExecutor implements CommandExecutor {
-  static create(options: LocalProcessExecutorOptions = {}): LocalProcessExecutor {
+  static create(
+    options: LocalProcessExecutorOptions = {},
+  ): LocalProcessExecutor {
     const env: NodeJS.ProcessEnv = { ...process.env, ...options.env };
     if (options.path?.length) {
       env.PATH = [...options.path, env.PATH]
@@ -102,10 +104,12 @@ export class LocalProcessExecutor implements CommandExecutor {
         child.once('error', (error: NodeJS.ErrnoException) => {
           // A start failure is a failed step for the engine, not an exception (the way a shell reports it).
           if (child.pid !== undefined) return;
-          void this.startFailure(argv[0], cwd, error).then(({ exitCode, message }) => {
-            emit('stderr', message);
-            resolve({ exitCode });
-          });
+          void this.startFailure(argv[0], cwd, error).then(
+            ({ exitCode, message }) => {
+              emit('stderr', message);
+              resolve({ exitCode });
+            },
+          );
         });
         child.once('close', (code, sig) => {
           // After a start failure Node still closes the pipes; the 'error' handler answers then.
@@ -113,7 +117,10 @@ export class LocalProcessExecutor implements CommandExecutor {
           stdout.end();
           stderr.end();
           if (sig) {
-            resolve({ exitCode: 128 + (osConstants.signals[sig] ?? 0), signal: sig });
+            resolve({
+              exitCode: 128 + (osConstants.signals[sig] ?? 0),
+              signal: sig,
+            });
           } else if (code !== null) {
             resolve({ exitCode: code });
           }

@@ -40,23 +40,27 @@ export type SshExecutorOptions = {
 };
 
 const DEFAULT_GRACE_MS = 10_000;
-// After SIGKILL the server normally reports the exit at once; this bounds the wait if it never does.
+// After SIGKILL the server reports the exit at once; this bounds the wait if it never does.
 const CLOSE_AFTER_KILL_MS = 2_000;
 
 /**
  * Runs commands on another machine over SSH (the site's admin workstation), over one
  * connection that is opened on first use and reopened when it dropped.
  *
- * Abort sends the SSH `signal` request (RFC 4254 6.9): OpenSSH (since 7.8) turns it into
- * killpg() on the session's process group, which the command leads because of the `exec` in
- * {@link buildRemoteCommand}, so helpers it started stop too. Closing the channel alone would not
- * do: without a pty the remote process is not told and runs on. A pty would make the close
- * deliver SIGHUP, but it merges stderr into stdout and turns on echo and CRLF, so we do not ask
- * for one. After the grace period SIGKILL follows the same way and the channel is closed.
+ * Abort: the remote command first announces its PID on stderr (a marker line the executor
+ * swallows), and abort runs `kill -s TERM -- -<pid>` over a second channel, then SIGKILL after
+ * the grace period. Why not the alternatives: the SSH `signal` request is refused by OpenSSH for
+ * root logins ("session signalling requires privilege separation") and by many other servers;
+ * closing the channel does not stop a process without a pty (sshd keeps the channel until it
+ * exits); and a pty would merge stderr into stdout and add echo and CRLF. The signal request is
+ * still sent if abort comes before the PID is known.
  */
 export class SshExecutor implements CommandExecutor {
   static create(options: SshExecutorOptions): SshExecutor {
-    const fingerprint = options.hostKeySha256.trim().replace(/^SHA256:/, '').replace(/=+$/, '');
+    const fingerprint = options.hostKeySha256
+      .trim()
+      .replace(/^SHA256:/, '')
+      .replace(/=+$/, '');
     if (!/^[A-Za-z0-9+/]{43}$/.test(fingerprint)) {
       throw new Error(
         `Invalid host key fingerprint for ${options.host}: expected SHA256:<43 base64 characters> as ssh-keygen -lf prints it`,
@@ -85,10 +89,12 @@ export class SshExecutor implements CommandExecutor {
 
   async run(request: CommandRequest): Promise<CommandResult> {
     const { signal } = request;
+    const pidMarker = `skip-executor-pid-${randomBytes(8).toString('hex')}`;
     const command = buildRemoteCommand({
       argv: request.argv,
       cwd: request.cwd ?? this.options.cwd,
       env: { ...this.options.env, ...request.env },
+      pidMarker,
     });
     if (signal?.aborted) {
       return { exitCode: 128 + osConstants.signals.SIGTERM, signal: 'SIGTERM' };
@@ -96,59 +102,108 @@ export class SshExecutor implements CommandExecutor {
     const client = await this.connect();
     const channel = await new Promise<ClientChannel>((resolve, reject) => {
       client.exec(command, (error, stream) =>
-        error ? reject(this.error(`cannot start ${request.argv[0]}`, error)) : resolve(stream),
+        error
+          ? reject(this.error(`cannot start ${request.argv[0]}`, error))
+          : resolve(stream),
       );
     });
+
+    let pid: string | undefined;
+    let wanted: 'TERM' | 'KILL' | undefined;
+    const kill = (name: 'TERM' | 'KILL') => {
+      wanted = name;
+      if (pid === undefined) {
+        // Not announced yet: try the signal request, and kill by PID once it is.
+        try {
+          channel.signal(name);
+        } catch {
+          // The channel closed meanwhile: the command has ended.
+        }
+        return;
+      }
+      // The session's process leads its own process group (sshd calls setsid), so this stops
+      // what the command started too. Dash knows only this form of a negative PID.
+      try {
+        client.exec(
+          `kill -s ${name} -- -${pid} 2>/dev/null || kill -s ${name} ${pid}`,
+          (error, killer) => {
+            if (!error) killer.resume().stderr.resume();
+          },
+        );
+      } catch {
+        // The connection is gone; the channel's close reports that.
+      }
+    };
 
     const emit = (stream: CommandOutputLine['stream'], line: string) =>
       request.onLine({ stream, line: redactSecrets(line, this.secrets) });
     const stdout = new LineSplitter(line => emit('stdout', line));
-    const stderr = new LineSplitter(line => emit('stderr', line));
+    const stderr = new LineSplitter(line => {
+      if (pid === undefined && line.startsWith(`${pidMarker} `)) {
+        const announced = line.slice(pidMarker.length + 1);
+        if (/^[0-9]+$/.test(announced)) {
+          pid = announced;
+          if (wanted) kill(wanted);
+          return;
+        }
+      }
+      emit('stderr', line);
+    });
     channel.on('data', (chunk: Buffer) => stdout.push(chunk));
     channel.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
-    // Nothing is written to stdin: EOF now, so a command that reads it does not wait forever.
-    channel.end();
-
-    let aborted = false;
-    const timers: NodeJS.Timeout[] = [];
-    const sendSignal = (name: 'TERM' | 'KILL') => {
-      try {
-        channel.signal(name);
-      } catch {
-        // The channel closed meanwhile: the command has ended.
-      }
-    };
-    const onAbort = () => {
-      aborted = true;
-      sendSignal('TERM');
-      timers.push(
-        setTimeout(() => {
-          sendSignal('KILL');
-          timers.push(setTimeout(() => channel.close(), CLOSE_AFTER_KILL_MS));
-        }, this.graceMs),
-      );
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-    if (signal?.aborted) onAbort();
 
     let exit: { code?: number; signal?: string } | undefined;
     channel.on('exit', (code: number | null, exitSignal?: string) => {
-      exit = code !== null && code !== undefined ? { code } : { signal: exitSignal };
+      exit =
+        code !== null && code !== undefined ? { code } : { signal: exitSignal };
     });
 
+    const timers: NodeJS.Timeout[] = [];
+    let onAbort = () => {};
     try {
       return await new Promise<CommandResult>((resolve, reject) => {
+        onAbort = () => {
+          kill('TERM');
+          timers.push(
+            setTimeout(() => {
+              kill('KILL');
+              timers.push(
+                setTimeout(() => {
+                  // sshd holds the channel open until the process is gone, so this is the last resort.
+                  channel.close();
+                  reject(
+                    new Error(
+                      `${this.describe()}: ${
+                        request.argv[0]
+                      } did not confirm that it stopped after SIGKILL`,
+                    ),
+                  );
+                }, CLOSE_AFTER_KILL_MS),
+              );
+            }, this.graceMs),
+          );
+        };
+        signal?.addEventListener('abort', onAbort, { once: true });
+        if (signal?.aborted) onAbort();
+
         channel.once('close', () => {
           stdout.end();
           stderr.end();
           if (exit?.code !== undefined) {
             resolve({ exitCode: exit.code });
           } else if (exit?.signal) {
-            resolve({ exitCode: 128 + signalNumber(exit.signal), signal: exit.signal });
-          } else if (aborted) {
-            resolve({ exitCode: 128 + osConstants.signals.SIGKILL, signal: 'SIGKILL' });
+            resolve({
+              exitCode: 128 + signalNumber(exit.signal),
+              signal: exit.signal,
+            });
           } else {
-            reject(new Error(`${this.describe()}: connection lost while ${request.argv[0]} was running`));
+            reject(
+              new Error(
+                `${this.describe()}: connection lost while ${
+                  request.argv[0]
+                } was running`,
+              ),
+            );
           }
         });
       });
@@ -188,7 +243,9 @@ export class SshExecutor implements CommandExecutor {
           fn(error => (error ? reject(error) : resolve())),
         );
       try {
-        await call(cb => sftp.writeFile(temp, content, { encoding: 'utf8' }, cb));
+        await call(cb =>
+          sftp.writeFile(temp, content, { encoding: 'utf8' }, cb),
+        );
         await this.replace(sftp, temp, target, call);
       } catch (error) {
         await call(cb => sftp.unlink(temp, cb)).catch(() => undefined);
@@ -198,7 +255,9 @@ export class SshExecutor implements CommandExecutor {
   }
 
   describe(): string {
-    const host = this.options.host.includes(':') ? `[${this.options.host}]` : this.options.host;
+    const host = this.options.host.includes(':')
+      ? `[${this.options.host}]`
+      : this.options.host;
     return `ssh ${this.options.username}@${host}:${this.port}`;
   }
 
@@ -239,7 +298,8 @@ export class SshExecutor implements CommandExecutor {
       });
       client.on('close', () => {
         onClosed();
-        if (!ready) reject(this.connectError(new Error('connection closed'), presented));
+        if (!ready)
+          reject(this.connectError(new Error('connection closed'), presented));
       });
       try {
         client.connect({
@@ -253,7 +313,10 @@ export class SshExecutor implements CommandExecutor {
           keepaliveInterval: 15_000,
           keepaliveCountMax: 4,
           hostVerifier: (key: Buffer) => {
-            presented = createHash('sha256').update(key).digest('base64').replace(/=+$/, '');
+            presented = createHash('sha256')
+              .update(key)
+              .digest('base64')
+              .replace(/=+$/, '');
             return presented === this.fingerprint;
           },
         });
@@ -272,23 +335,35 @@ export class SshExecutor implements CommandExecutor {
     } else if (message === 'All configured authentication methods failed') {
       reason = `authentication as ${this.options.username} failed: the server did not accept the private key`;
     } else if (message.startsWith('Cannot parse privateKey')) {
-      reason = `the configured private key cannot be used (${message.replace(/^Cannot parse privateKey: /, '')})`;
+      reason = `the configured private key cannot be used (${message.replace(
+        /^Cannot parse privateKey: /,
+        '',
+      )})`;
     }
     return new Error(
-      redactSecrets(`SSH connection to ${this.describe().slice(4)} failed: ${reason}`, this.secrets),
+      redactSecrets(
+        `SSH connection to ${this.describe().slice(4)} failed: ${reason}`,
+        this.secrets,
+      ),
     );
   }
 
   private error(what: string, error: unknown): Error {
     const message = error instanceof Error ? error.message : String(error);
-    return new Error(redactSecrets(`${this.describe()}: ${what}: ${message}`, this.secrets));
+    return new Error(
+      redactSecrets(`${this.describe()}: ${what}: ${message}`, this.secrets),
+    );
   }
 
-  private async withSftp<T>(use: (sftp: SFTPWrapper) => Promise<T>): Promise<T> {
+  private async withSftp<T>(
+    use: (sftp: SFTPWrapper) => Promise<T>,
+  ): Promise<T> {
     const client = await this.connect();
     const sftp = await new Promise<SFTPWrapper>((resolve, reject) =>
       client.sftp((error, session) =>
-        error ? reject(this.error('cannot start SFTP', error)) : resolve(session),
+        error
+          ? reject(this.error('cannot start SFTP', error))
+          : resolve(session),
       ),
     );
     try {
@@ -309,7 +384,8 @@ export class SshExecutor implements CommandExecutor {
       await call(cb => sftp.ext_openssh_rename(temp, target, cb));
       return;
     } catch (error) {
-      if (!(error instanceof Error) || !/does not support/.test(error.message)) throw error;
+      if (!(error instanceof Error) || !/does not support/.test(error.message))
+        throw error;
     }
     // Not atomic, but the only way on a server without the extension.
     await call(cb => sftp.unlink(target, cb)).catch(() => undefined);
@@ -319,7 +395,9 @@ export class SshExecutor implements CommandExecutor {
   private remotePath(file: string, cwd?: string): string {
     const base = cwd ?? this.options.cwd;
     // A relative base is relative to the login directory, where SFTP and commands start.
-    return path.posix.isAbsolute(file) || !base ? file : path.posix.join(base, file);
+    return path.posix.isAbsolute(file) || !base
+      ? file
+      : path.posix.join(base, file);
   }
 }
 

@@ -3,7 +3,7 @@ import { buildRemoteCommand } from './buildRemoteCommand';
 describe('buildRemoteCommand', () => {
   it('single-quotes every word, including single quotes inside them', () => {
     expect(buildRemoteCommand({ argv: ['echo', "it's", '$(id)', ';ls'] })).toBe(
-      `exec 'echo' 'it'\\''s' '$(id)' ';ls'`,
+      `exec 'echo' 'it'\\''s' '$(id)' ';ls' </dev/null`,
     );
   });
 
@@ -15,7 +15,13 @@ describe('buildRemoteCommand', () => {
         env: { KUBECONFIG: "/tmp/a b'c" },
       }),
     ).toBe(
-      `cd '/home/ops/my dir' && exec env 'KUBECONFIG=/tmp/a b'\\''c' 'gkectl' 'version'`,
+      `cd '/home/ops/my dir' && exec env 'KUBECONFIG=/tmp/a b'\\''c' 'gkectl' 'version' </dev/null`,
+    );
+  });
+
+  it('announces the PID on stderr before anything else when asked', () => {
+    expect(buildRemoteCommand({ argv: ['true'], pidMarker: 'm-1' })).toBe(
+      `printf '%s %s\\n' 'm-1' "$$" >&2; exec 'true' </dev/null`,
     );
   });
 

@@ -11,9 +11,9 @@ const PEM = [
 
 describe('redactSecrets', () => {
   it('masks every occurrence of a secret', () => {
-    expect(
-      redactSecrets('token=s3cr3t and again s3cr3t.', ['s3cr3t']),
-    ).toBe('token=*** and again ***.');
+    expect(redactSecrets('token=s3cr3t and again s3cr3t.', ['s3cr3t'])).toBe(
+      'token=*** and again ***.',
+    );
   });
 
   it('masks each long line of a multi-line secret when it is printed line by line', () => {
@@ -24,7 +24,9 @@ describe('redactSecrets', () => {
       ),
     ).toBe('***');
     expect(redactSecrets('  QyNTUxOQAAACBx', [PEM])).toBe('  ***');
-    expect(redactSecrets('-----END OPENSSH PRIVATE KEY-----', [PEM])).toBe('***');
+    expect(redactSecrets('-----END OPENSSH PRIVATE KEY-----', [PEM])).toBe(
+      '***',
+    );
   });
 
   it('leaves short lines of a multi-line secret alone, so ordinary output stays readable', () => {

@@ -5,7 +5,10 @@ const MIN_SECRET_LINE_LENGTH = 8;
  * Masks every secret in `text` with `***`. A multi-line secret (a PEM key) is also masked line
  * by line, because commands print output one line at a time.
  */
-export function redactSecrets(text: string, secrets: readonly string[]): string {
+export function redactSecrets(
+  text: string,
+  secrets: readonly string[],
+): string {
   const needles = new Set<string>();
   for (const secret of secrets) {
     if (!secret) continue;

@@ -3,6 +3,7 @@ import {
   ContentHeader,
   EmptyState,
   Header,
+  LinkButton,
   Page,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
@@ -33,6 +34,14 @@ export function FleetPage() {
     <Content>
       <ContentHeader title="Fleet">
         <Freshness generatedAt={state.value?.generatedAt} error={state.error} />
+        <LinkButton
+          to="upgrades"
+          relative="path"
+          variant="outlined"
+          size="small"
+        >
+          Cluster upgrades
+        </LinkButton>
       </ContentHeader>
       <AsyncContent state={state} what="the fleet" loadingRows={8}>
         {value => <FleetBody clusters={value.items} />}

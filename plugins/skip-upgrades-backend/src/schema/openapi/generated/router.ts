@@ -294,6 +294,10 @@ export const spec = {
             type: 'string',
             enum: ['user', 'admin'],
           },
+          adminCluster: {
+            type: 'string',
+            description: 'The admin cluster of a user cluster',
+          },
           from: {
             type: 'string',
           },

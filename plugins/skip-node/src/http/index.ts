@@ -1,0 +1,6 @@
+export {
+  parseInput,
+  bodyErrorsAsInputErrors,
+  validatorErrorsNamingTheField,
+} from './inputErrors';
+export type { InputLocation } from './inputErrors';

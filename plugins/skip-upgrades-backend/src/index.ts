@@ -1,0 +1,1 @@
+export { skipUpgradesPlugin as default } from './plugin';

@@ -1,0 +1,26 @@
+import type { UpgradeSite } from '../../config/upgradesConfig';
+import { LocalProcessExecutor } from './LocalProcessExecutor';
+import { SshExecutor } from './SshExecutor';
+import type { CommandExecutor } from './types';
+
+/** The executor a site's config asks for; its secrets are masked in everything it prints. */
+export function createExecutor(site: UpgradeSite): CommandExecutor {
+  const executor = site.executor;
+  if (executor.type === 'ssh') {
+    return SshExecutor.create({
+      host: executor.host,
+      port: executor.port,
+      username: executor.username,
+      privateKey: executor.privateKey,
+      passphrase: executor.passphrase,
+      hostKeySha256: executor.hostKeySha256,
+      cwd: site.workDir,
+      env: executor.env,
+    });
+  }
+  return LocalProcessExecutor.create({
+    cwd: site.workDir,
+    env: executor.env,
+    path: executor.path,
+  });
+}

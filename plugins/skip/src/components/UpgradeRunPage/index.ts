@@ -1,0 +1,2 @@
+export { UpgradeRunPage } from './UpgradeRunPage';
+export type { UpgradeRunPageProps } from './UpgradeRunPage';

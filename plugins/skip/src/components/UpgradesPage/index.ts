@@ -1,0 +1,2 @@
+export { UpgradesPage } from './UpgradesPage';
+export type { UpgradesPageProps } from './UpgradesPage';
