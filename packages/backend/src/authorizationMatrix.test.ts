@@ -4,7 +4,9 @@ import { backendFeatures } from './features';
 import { skipRoutes } from './__testUtils__/skipRoutes';
 import {
   eventually,
+  GATED_UPGRADE_PLAN,
   SKIP_TEST_FEATURES,
+  startGatedUpgradeRun,
   startSkipTestBackend,
 } from './__testUtils__/startSkipTestBackend';
 
@@ -60,6 +62,20 @@ const matrikkelChange: Expected = {
   service: 403,
 };
 
+/** Upgrades: every signed-in user and trusted service sees them... */
+const upgradesRead: Expected = all(200);
+/** ...only the platform team plans, starts, gates and stops them, never a service; refused before the input is looked at. */
+const upgradesChange = (platform: number): Expected => ({
+  anonymous: 401,
+  seeiendomDev: 403,
+  matrikkelDev: 403,
+  platform,
+  service: 403,
+});
+const GATE = encodeURIComponent('test/approval/before');
+const NOT_A_GATE = encodeURIComponent('test/upgrade-user-cluster/atkv3-test');
+const NO_SUCH_RUN = 'run-2026-01-01-00000000';
+
 type Row = {
   plugin: string;
   route: string;
@@ -74,6 +90,8 @@ type Row = {
 
 const SEEIENDOM_POD_NS = 'seeiendom-api-main';
 let seeiendomPod = '';
+/** The upgrade run started before the table, waiting at its gate. */
+let gatedRun = '';
 
 describe('authorization matrix: every SKIP route x every kind of caller', () => {
   let backend: Awaited<ReturnType<typeof startSkipTestBackend>>;
@@ -334,6 +352,168 @@ describe('authorization matrix: every SKIP route x every kind of caller', () => 
         'atgcp1-prod-matrikkel-gateway-main',
       ),
     },
+    {
+      plugin: 'skip-upgrades',
+      route: 'GET /versions',
+      case: 'the versions page',
+      method: 'get',
+      path: '/versions',
+      expected: upgradesRead,
+    },
+    {
+      plugin: 'skip-upgrades',
+      route: 'POST /plans',
+      case: 'an empty body: who may not plan learns nothing about the input',
+      method: 'post',
+      path: '/plans',
+      body: {},
+      expected: upgradesChange(400),
+    },
+    {
+      plugin: 'skip-upgrades',
+      route: 'POST /plans',
+      case: "a preview of atkv3-test's upgrade",
+      method: 'post',
+      path: '/plans',
+      body: GATED_UPGRADE_PLAN,
+      expected: upgradesChange(200),
+    },
+    {
+      plugin: 'skip-upgrades',
+      route: 'GET /runs',
+      case: 'the runs not yet ended',
+      method: 'get',
+      path: '/runs?active=true',
+      expected: upgradesRead,
+    },
+    {
+      plugin: 'skip-upgrades',
+      route: 'POST /runs',
+      case: 'an empty body',
+      method: 'post',
+      path: '/runs',
+      body: {},
+      expected: upgradesChange(400),
+    },
+    {
+      plugin: 'skip-upgrades',
+      route: 'POST /runs',
+      case: 'a plan other than the one previewed',
+      method: 'post',
+      path: '/runs',
+      body: { ...GATED_UPGRADE_PLAN, planDigest: '0'.repeat(64) },
+      expected: upgradesChange(409),
+    },
+    {
+      plugin: 'skip-upgrades',
+      route: 'GET /runs/{runId}',
+      case: 'a run waiting at its gate',
+      method: 'get',
+      path: `/runs/${gatedRun}`,
+      expected: upgradesRead,
+    },
+    {
+      plugin: 'skip-upgrades',
+      route: 'GET /runs/{runId}',
+      case: 'no such run',
+      method: 'get',
+      path: `/runs/${NO_SUCH_RUN}`,
+      expected: all(404),
+    },
+    {
+      plugin: 'skip-upgrades',
+      route: 'GET /runs/{runId}/steps/{stepKey}/output',
+      case: 'the waiting gate',
+      method: 'get',
+      path: `/runs/${gatedRun}/steps/${GATE}/output`,
+      expected: upgradesRead,
+    },
+    {
+      plugin: 'skip-upgrades',
+      route: 'GET /runs/{runId}/steps/{stepKey}/output',
+      case: 'no such run',
+      method: 'get',
+      path: `/runs/${NO_SUCH_RUN}/steps/${GATE}/output`,
+      expected: all(404),
+    },
+    {
+      plugin: 'skip-upgrades',
+      route: 'POST /runs/{runId}/pause',
+      case: 'no such run',
+      method: 'post',
+      path: `/runs/${NO_SUCH_RUN}/pause`,
+      expected: upgradesChange(404),
+    },
+    {
+      plugin: 'skip-upgrades',
+      route: 'POST /runs/{runId}/resume',
+      case: 'a run that is not paused',
+      method: 'post',
+      path: `/runs/${gatedRun}/resume`,
+      expected: upgradesChange(409),
+    },
+    {
+      plugin: 'skip-upgrades',
+      route: 'POST /runs/{runId}/abort',
+      case: 'no such run',
+      method: 'post',
+      path: `/runs/${NO_SUCH_RUN}/abort`,
+      body: { reason: 'matrix' },
+      expected: upgradesChange(404),
+    },
+    {
+      plugin: 'skip-upgrades',
+      route: 'POST /runs/{runId}/abort',
+      case: 'a reason that is not a string',
+      method: 'post',
+      path: `/runs/${gatedRun}/abort`,
+      body: { reason: 5 },
+      expected: upgradesChange(400),
+    },
+    {
+      plugin: 'skip-upgrades',
+      route: 'POST /runs/{runId}/steps/{stepKey}/approve',
+      case: 'a step that is not a gate',
+      method: 'post',
+      path: `/runs/${gatedRun}/steps/${NOT_A_GATE}/approve`,
+      body: {},
+      expected: upgradesChange(409),
+    },
+    {
+      plugin: 'skip-upgrades',
+      route: 'POST /runs/{runId}/steps/{stepKey}/approve',
+      case: 'the waiting gate, with a reason that is not a string',
+      method: 'post',
+      path: `/runs/${gatedRun}/steps/${GATE}/approve`,
+      body: { reason: ['x'] },
+      expected: upgradesChange(400),
+    },
+    {
+      plugin: 'skip-upgrades',
+      route: 'POST /runs/{runId}/steps/{stepKey}/retry',
+      case: 'a step that has not failed',
+      method: 'post',
+      path: `/runs/${gatedRun}/steps/${GATE}/retry`,
+      expected: upgradesChange(409),
+    },
+    {
+      plugin: 'skip-upgrades',
+      route: 'POST /runs/{runId}/clusters/{cluster}/skip',
+      case: 'no reason given',
+      method: 'post',
+      path: `/runs/${gatedRun}/clusters/atkv3-test/skip`,
+      body: {},
+      expected: upgradesChange(400),
+    },
+    {
+      plugin: 'skip-upgrades',
+      route: 'POST /runs/{runId}/clusters/{cluster}/skip',
+      case: 'no such run',
+      method: 'post',
+      path: `/runs/${NO_SUCH_RUN}/clusters/atkv3-test/skip`,
+      body: { reason: 'matrix' },
+      expected: upgradesChange(404),
+    },
   ];
 
   beforeAll(async () => {
@@ -369,6 +549,9 @@ describe('authorization matrix: every SKIP route x every kind of caller', () => 
       body => body.items?.filter((i: any) => i.argo).length >= 5,
       'matrikkel apps joined with Argo CD',
     );
+    // An upgrade run for the rows that need one, waiting at its gate: every caller meets it so.
+    gatedRun = (await startGatedUpgradeRun(backend.server, callers.platform))
+      .id;
   });
 
   afterAll(() => backend?.stop());

@@ -11,12 +11,19 @@ import {
 import { SkipRoute, skipRoutes } from './__testUtils__/skipRoutes';
 import {
   eventually,
+  startGatedUpgradeRun,
   startSkipTestBackend,
 } from './__testUtils__/startSkipTestBackend';
 
 jest.setTimeout(120_000);
 
 const RUNS_PER_ROUTE = 1000;
+/** Runs per route of plugins other than the fleet: enough to cover their inputs, cheap enough for CI on 2 cores. */
+const RUNS_PER_ROUTE_ELSEWHERE: Record<string, number> = {
+  'skip-upgrades': 200,
+};
+const runsFor = (route: SkipRoute) =>
+  RUNS_PER_ROUTE_ELSEWHERE[route.pluginId] ?? RUNS_PER_ROUTE;
 /** The platform team: every permission check passes, so inputs reach validation and the cluster. */
 const platform = mockCredentials.user.header('user:default/pia');
 const ARGO_APP = 'argoproj.io/v1alpha1';
@@ -27,6 +34,22 @@ const keepAlive = new http.Agent({ keepAlive: true, maxSockets: 1 });
 const routes = skipRoutes().filter(
   r => r.operation.parameters?.length > 0 || r.operation.requestBody,
 );
+
+/** The string values of a JSON body, at any depth (none when it is not JSON). */
+function bodyStrings(body: string | undefined): string[] {
+  if (body === undefined) return [];
+  const out: string[] = [];
+  const walk = (v: unknown) => {
+    if (typeof v === 'string') out.push(v);
+    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
+  };
+  try {
+    walk(JSON.parse(body));
+  } catch {
+    // Not JSON: nothing in it names an object.
+  }
+  return out;
+}
 
 /** Why an answer breaks the contract, or undefined when it keeps it. */
 function breach(
@@ -59,10 +82,10 @@ function breach(
   const names = inputNames(route);
   if (names.some(n => new RegExp(`(^|[^\\w])${n}([^\\w]|$)`).test(detail)))
     return undefined;
-  // ...or, for something missing or busy, the value that names it.
+  // ...or, for something missing or busy, the value that names it (in the path, query or body).
   if (
     (res.status === 404 || res.status === 409) &&
-    req.values.some(v => v && detail.includes(v))
+    [...req.values, ...bodyStrings(req.body)].some(v => v && detail.includes(v))
   ) {
     return undefined;
   }
@@ -132,6 +155,11 @@ describe('contract fuzzing: every SKIP route with input, from its OpenAPI schema
       ],
     };
     simAddresses = clusters.map(c => new URL(c.url).host);
+    // An upgrade run, so valid run ids and step keys reach a real run.
+    const run = await startGatedUpgradeRun(backend.server, platform);
+    known.runId = [run.id, 'run-2026-01-01-00000000'];
+    known.stepKey = run.steps.map(s => s.key);
+    known.targetVersion = ['1.30.400-gke.133', '1.31.200-gke.59'];
     // Valid inputs should meet a filled watch cache, as they would in production.
     const apps = await eventually(
       () =>
@@ -158,6 +186,10 @@ describe('contract fuzzing: every SKIP route with input, from its OpenAPI schema
     realPaths = {
       'GET /resources/{cluster}/{namespace}/{kind}/{name}': realPods,
       'GET /pods/{cluster}/{namespace}/{name}/log': realPods,
+      'GET /runs/{runId}/steps/{stepKey}/output': run.steps.map(st => ({
+        runId: run.id,
+        stepKey: st.key,
+      })),
       'POST /argocd/{instance}/{namespace}/{name}/refresh': realArgo,
       'POST /argocd/{instance}/{namespace}/{name}/sync': realArgo,
     };
@@ -180,6 +212,8 @@ describe('contract fuzzing: every SKIP route with input, from its OpenAPI schema
       expect.arrayContaining([
         'skip-fleet GET /apps',
         'skip-fleet POST /argocd/{instance}/{namespace}/{name}/sync',
+        'skip-upgrades POST /plans',
+        'skip-upgrades POST /runs/{runId}/steps/{stepKey}/approve',
       ]),
     );
   });
@@ -252,10 +286,10 @@ describe('contract fuzzing: every SKIP route with input, from its OpenAPI schema
               }: ${why}`,
             );
         }),
-        { numRuns: RUNS_PER_ROUTE },
+        { numRuns: runsFor(route) },
       );
       tally.runs = Object.values(tally).reduce((a, b) => a + b, 0);
-      expect(tally.runs).toBe(RUNS_PER_ROUTE);
+      expect(tally.runs).toBe(runsFor(route));
     },
   );
 });

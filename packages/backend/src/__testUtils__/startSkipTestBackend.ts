@@ -1,15 +1,21 @@
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import type { AuditorServiceCreateEventOptions } from '@backstage/backend-plugin-api';
+import {
+  type AuditorServiceCreateEventOptions,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { Entity } from '@backstage/catalog-model';
 import { FleetSim, startFleetSim } from '@internal/fleet-sim';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import request from 'supertest';
 import YAML from 'yaml';
 import permissionPlugin from '@backstage/plugin-permission-backend';
 import skipPolicyModule from '@internal/plugin-permission-backend-module-skip-policy';
 import skipFleetPlugin from '@internal/plugin-skip-fleet-backend';
+import skipUpgradesPlugin from '@internal/plugin-skip-upgrades-backend';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { onBehalfOfAuthServiceFactory } from './onBehalfOfAuth';
 
 const root = path.resolve(__dirname, '../../../..');
@@ -51,6 +57,7 @@ export const SKIP_TEST_FEATURES = [
   '@backstage/plugin-permission-backend',
   '@internal/plugin-permission-backend-module-skip-policy',
   '@internal/plugin-skip-fleet-backend',
+  '@internal/plugin-skip-upgrades-backend',
 ];
 
 /**
@@ -84,6 +91,13 @@ export async function startSkipTestBackend() {
       permissionPlugin,
       skipPolicyModule,
       skipFleetPlugin,
+      skipUpgradesPlugin,
+      // The upgrades engine tells the platform team when a gate waits; here nobody is told.
+      createServiceFactory({
+        service: notificationService,
+        deps: {},
+        factory: () => ({ send: async () => {} }),
+      }),
       mockServices.rootConfig.factory({
         data: {
           ...simConfig,
@@ -127,6 +141,55 @@ export async function startSkipTestBackend() {
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** atkv3-test's upgrade, held by an approval before the test stage. */
+export const GATED_UPGRADE_PLAN = {
+  targetVersion: '1.30.400-gke.133',
+  scope: { kind: 'cluster', cluster: 'atkv3-test' },
+  gates: { approvalBefore: ['test'] },
+};
+
+/**
+ * Previews and starts {@link GATED_UPGRADE_PLAN} as `platform` (an Authorization header of
+ * the platform team) once the fleet cache knows atkv3-test's version, and returns the run
+ * once it waits at its gate. The test backend's scheduler does not repeat the engine's
+ * tick, so the run stays there until someone acts on it.
+ */
+export async function startGatedUpgradeRun(
+  server: Parameters<typeof request>[0],
+  platform: string,
+): Promise<{ id: string; steps: { key: string }[] }> {
+  const call = (method: 'get' | 'post', route: string, body?: object) => {
+    const req = request(server)
+      [method](`/api/skip-upgrades${route}`)
+      .set('Authorization', platform);
+    return body ? req.send(body) : req;
+  };
+  await eventually(
+    () => call('get', '/versions').then(res => res.body),
+    body =>
+      body.clusters?.some(
+        (c: any) => c.name === 'atkv3-test' && c.current === '1.30.300-gke.84',
+      ),
+    "atkv3-test's version on the versions page",
+  );
+  const plan = await call('post', '/plans', GATED_UPGRADE_PLAN);
+  if (plan.status !== 200) {
+    throw new Error(`Plan preview answered ${plan.status}: ${plan.text}`);
+  }
+  const run = await call('post', '/runs', {
+    ...GATED_UPGRADE_PLAN,
+    planDigest: plan.body.digest,
+  });
+  if (run.status !== 201) {
+    throw new Error(`Run start answered ${run.status}: ${run.text}`);
+  }
+  return eventually(
+    () => call('get', `/runs/${run.body.id}`).then(res => res.body),
+    body => body.state === 'waiting',
+    'the upgrade run waiting at its gate',
+  );
 }
 
 /** Polls until `ok` holds (the watch cache fills in the background), or fails naming `what`. */

@@ -35,6 +35,11 @@ export class FleetBackendReader implements FleetReader {
     return new FleetBackendReader(client);
   }
 
+  /** Over a client made elsewhere (a process without Backstage's services). */
+  static fromClient(client: SkipFleetClient): FleetBackendReader {
+    return new FleetBackendReader(client);
+  }
+
   async clusters(): Promise<FleetCluster[]> {
     const { items } = await this.client.listClusters();
     return items.map(toFleetCluster);

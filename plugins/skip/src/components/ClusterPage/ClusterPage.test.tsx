@@ -1,13 +1,28 @@
 import { renderInTestApp } from '@backstage/frontend-test-utils';
-import { skipFleetApiRef } from '@internal/plugin-skip-react';
+import type { UpgradeRunSummary } from '@internal/plugin-skip-common';
+import {
+  skipFleetApiRef,
+  skipUpgradesApiRef,
+} from '@internal/plugin-skip-react';
 import { screen, within } from '@testing-library/react';
 import { clusterRow, devClusterDetails } from '../../__testUtils__/clusters';
 import { FakeSkipFleetApi } from '../../__testUtils__/FakeSkipFleetApi';
+import {
+  backendError,
+  FakeSkipUpgradesApi,
+} from '../UpgradesPage/__testUtils__/FakeSkipUpgradesApi';
 import { ClusterPage } from './ClusterPage';
 
-const renderClusterPage = (api: FakeSkipFleetApi, cluster: string) =>
+const renderClusterPage = (
+  api: FakeSkipFleetApi,
+  cluster: string,
+  upgrades = new FakeSkipUpgradesApi(),
+) =>
   renderInTestApp(<ClusterPage />, {
-    apis: [[skipFleetApiRef, api]],
+    apis: [
+      [skipFleetApiRef, api],
+      [skipUpgradesApiRef, upgrades],
+    ],
     mountPath: '/skip/clusters/:cluster',
     initialRouteEntries: [`/skip/clusters/${cluster}`],
   });
@@ -34,7 +49,56 @@ describe('ClusterPage', () => {
     expect(
       screen.getByRole('link', { name: 'atkv3-admin-nonprod' }),
     ).toHaveAttribute('href', '/skip/clusters/atkv3-admin-nonprod');
-    expect(screen.getByText(/upgrades plugin/)).toBeInTheDocument();
+  });
+
+  it('shows the upgrade run the cluster is in, linking to it, with its state and step', async () => {
+    const api = new FakeSkipFleetApi();
+    api.clusterDetails.set('atkv3-dev', devClusterDetails());
+    const upgrades = new FakeSkipUpgradesApi();
+    upgrades.runs = [
+      runSummary('run-ended', 'succeeded', ['atkv3-dev']),
+      runSummary('run-other', 'running', ['atkv3-test']),
+      runSummary('run-7', 'waiting', ['atkv3-admin-nonprod', 'atkv3-dev']),
+    ];
+    await renderClusterPage(api, 'atkv3-dev', upgrades);
+
+    const card = (
+      await screen.findByRole('link', { name: 'Upgrade run run-7' })
+    ).closest('article, .MuiCard-root') as HTMLElement;
+    expect(
+      screen.getByRole('link', { name: 'Upgrade run run-7' }),
+    ).toHaveAttribute('href', '/skip/upgrades/runs/run-7');
+    expect(card).toHaveTextContent('to 1.31.200-gke.59');
+    expect(card).toHaveTextContent('Waiting');
+    expect(card).toHaveTextContent('3/8 steps');
+    expect(card).toHaveTextContent('Now: Approve the prod stage');
+    expect(screen.queryByText(/run-ended|run-other/)).toBeNull();
+    expect(upgrades.calls).toContain('listRuns');
+  });
+
+  it('says no upgrade is running and links to the upgrades page, or why the runs cannot be loaded', async () => {
+    const api = new FakeSkipFleetApi();
+    api.clusterDetails.set('atkv3-dev', devClusterDetails());
+    const upgrades = new FakeSkipUpgradesApi();
+    upgrades.runs = [runSummary('run-other', 'running', ['atkv3-test'])];
+    const { unmount } = await renderClusterPage(api, 'atkv3-dev', upgrades);
+
+    expect(await screen.findByText('No upgrade running.')).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: 'Cluster upgrades' }),
+    ).toHaveAttribute('href', '/skip/upgrades');
+    unmount();
+
+    const failing = new FakeSkipUpgradesApi();
+    const error = await backendError(403, 'NotAllowedError', 'Not allowed');
+    failing.listRuns = async () => {
+      throw error;
+    };
+    await renderClusterPage(api, 'atkv3-dev', failing);
+    expect(
+      await screen.findByText(/Could not load the upgrade runs: Not allowed/),
+    ).toBeInTheDocument();
+    expect(screen.queryByText('No upgrade running.')).toBeNull();
   });
 
   it("lists the apps with their state, linking an app a component claims to that component's SKIP tab", async () => {
@@ -106,3 +170,21 @@ describe('ClusterPage', () => {
     expect(alert).toHaveTextContent("No cluster 'atkv3-nowhere'");
   });
 });
+
+function runSummary(
+  id: string,
+  state: UpgradeRunSummary['state'],
+  clusters: string[],
+): UpgradeRunSummary {
+  return {
+    id,
+    targetVersion: '1.31.200-gke.59',
+    scope: { kind: 'ladder' },
+    state,
+    createdBy: 'user:default/pia',
+    createdAt: new Date().toISOString(),
+    clusters,
+    currentStep: 'Approve the prod stage',
+    progress: { done: 3, total: 8 },
+  };
+}

@@ -13,6 +13,8 @@ export type ClusterTableProps = {
   clusters: ClusterStatus[];
   /** Clusters whose Kubernetes version differs from their environment's others. */
   drift: Map<string, VersionDrift>;
+  /** The active upgrade run of a cluster, by cluster name, to link its running upgrade to. */
+  runOf?: Map<string, string>;
   /** For admin clusters: the clusters each manages; adds a "Manages" column. */
   manages?: Map<string, string[]>;
 };
@@ -35,7 +37,7 @@ function nodes(c: ClusterStatus) {
  * runs and how is one line under its name, so the table fits 1280 px without scrolling.
  */
 export function ClusterTable(props: ClusterTableProps) {
-  const { clusters, drift, manages } = props;
+  const { clusters, drift, runOf, manages } = props;
   const navigate = useNavigate();
   const columns: TableColumn<Row>[] = [
     {
@@ -67,7 +69,11 @@ export function ClusterTable(props: ClusterTableProps) {
       title: 'Version',
       field: 'versions.kubernetes',
       render: c => (
-        <ClusterVersion cluster={c} drift={drift.get(c.metadata.name)} />
+        <ClusterVersion
+          cluster={c}
+          drift={drift.get(c.metadata.name)}
+          runId={runOf?.get(c.metadata.name)}
+        />
       ),
     },
     {

@@ -1,3 +1,4 @@
+import { Link } from '@backstage/core-components';
 import { makeStyles } from '@material-ui/core/styles';
 import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
@@ -10,6 +11,8 @@ export type ClusterVersionProps = {
   cluster: ClusterStatus;
   /** Set when the version differs from the other clusters of the environment. */
   drift?: VersionDrift;
+  /** The upgrade run the cluster is in, if known: its running upgrade links to it. */
+  runId?: string;
 };
 
 const NO_WRAP = { whiteSpace: 'nowrap' } as const;
@@ -33,6 +36,10 @@ export function ClusterVersion(props: ClusterVersionProps) {
   const classes = useStyles();
   const { kubernetes, platform } = cluster.versions;
   const upgrade = cluster.upgradeInProgress;
+  const runId = upgrade?.runId ?? props.runId;
+  const upgradingText = `upgrading${
+    upgrade?.targetVersion ? ` to ${upgrade.targetVersion}` : ''
+  }`;
   const platformRelease =
     platform && platform !== kubernetes?.replace(/^v/, '')
       ? platform
@@ -71,7 +78,17 @@ export function ClusterVersion(props: ClusterVersionProps) {
       )}
       {upgrade && (
         <Typography variant="caption" display="block" color="primary">
-          upgrading{upgrade.targetVersion ? ` to ${upgrade.targetVersion}` : ''}
+          {runId ? (
+            // Relative to the fleet page, which the upgrades pages are under.
+            <Link
+              to={`upgrades/runs/${encodeURIComponent(runId)}`}
+              relative="path"
+            >
+              {upgradingText}
+            </Link>
+          ) : (
+            upgradingText
+          )}
         </Typography>
       )}
       {platformRelease && (

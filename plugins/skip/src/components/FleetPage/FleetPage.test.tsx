@@ -1,11 +1,15 @@
 import { renderInTestApp } from '@backstage/frontend-test-utils';
-import { skipFleetApiRef } from '@internal/plugin-skip-react';
+import {
+  skipFleetApiRef,
+  skipUpgradesApiRef,
+} from '@internal/plugin-skip-react';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router-dom';
 import { clusterRow, devClusterDetails } from '../../__testUtils__/clusters';
 import { FakeSkipFleetApi } from '../../__testUtils__/FakeSkipFleetApi';
 import { ClusterPage } from '../ClusterPage';
+import { FakeSkipUpgradesApi } from '../UpgradesPage/__testUtils__/FakeSkipUpgradesApi';
 import { FleetPage } from './FleetPage';
 
 /** The demo fleet's shape: an admin cluster for sandbox, dev and test, one for prod. */
@@ -43,9 +47,15 @@ const skipPage = (
   </Routes>
 );
 
-const renderSkipPage = (api: FakeSkipFleetApi) =>
+const renderSkipPage = (
+  api: FakeSkipFleetApi,
+  upgrades = new FakeSkipUpgradesApi(),
+) =>
   renderInTestApp(skipPage, {
-    apis: [[skipFleetApiRef, api]],
+    apis: [
+      [skipFleetApiRef, api],
+      [skipUpgradesApiRef, upgrades],
+    ],
     mountPath: '/skip/*',
     initialRouteEntries: ['/skip'],
   });
@@ -122,6 +132,46 @@ describe('FleetPage', () => {
     expect(within(rowOf('atkv3-dev')).queryByText(/differs from/)).toBeNull();
   });
 
+  it('links a running upgrade to the run the cluster is in', async () => {
+    const api = demoFleet();
+    for (const name of ['atkv3-test', 'atkv3-dev']) {
+      api.clusters.items.find(
+        c => c.metadata.name === name,
+      )!.upgradeInProgress = { targetVersion: '1.31.200-gke.59' };
+    }
+    const upgrades = new FakeSkipUpgradesApi();
+    const summary = {
+      targetVersion: '1.31.200-gke.59',
+      scope: { kind: 'ladder' as const },
+      createdBy: 'user:default/pia',
+      createdAt: new Date().toISOString(),
+      progress: { done: 3, total: 8 },
+    };
+    upgrades.runs = [
+      { ...summary, id: 'run-old', state: 'failed', clusters: ['atkv3-dev'] },
+      {
+        ...summary,
+        id: 'run-9',
+        state: 'running',
+        clusters: ['atkv3-admin-nonprod', 'atkv3-test'],
+      },
+    ];
+    await renderSkipPage(api, upgrades);
+    await screen.findAllByRole('table');
+
+    expect(
+      await within(rowOf('atkv3-test')).findByRole('link', {
+        name: 'upgrading to 1.31.200-gke.59',
+      }),
+    ).toHaveAttribute('href', '/skip/upgrades/runs/run-9');
+    // An upgrade the admin cluster reports outside an active run is told, without a link.
+    const dev = within(rowOf('atkv3-dev'));
+    expect(dev.getByText('upgrading to 1.31.200-gke.59')).toBeInTheDocument();
+    expect(
+      dev.queryByRole('link', { name: 'upgrading to 1.31.200-gke.59' }),
+    ).toBeNull();
+  });
+
   it('filters clusters by every word typed, an admin cluster finding the clusters it manages', async () => {
     await renderSkipPage(demoFleet());
     await screen.findAllByRole('table');
@@ -154,7 +204,10 @@ describe('FleetPage', () => {
 
   it('says so when no cluster is configured', async () => {
     await renderInTestApp(<FleetPage />, {
-      apis: [[skipFleetApiRef, new FakeSkipFleetApi()]],
+      apis: [
+        [skipFleetApiRef, new FakeSkipFleetApi()],
+        [skipUpgradesApiRef, new FakeSkipUpgradesApi()],
+      ],
     });
     expect(
       await screen.findByText('No clusters configured'),
@@ -167,7 +220,12 @@ describe('FleetPage', () => {
     api.listClusters = async () => {
       throw new Error('skip-fleet is down');
     };
-    await renderInTestApp(<FleetPage />, { apis: [[skipFleetApiRef, api]] });
+    await renderInTestApp(<FleetPage />, {
+      apis: [
+        [skipFleetApiRef, api],
+        [skipUpgradesApiRef, new FakeSkipUpgradesApi()],
+      ],
+    });
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('Could not load the fleet');
     expect(alert).toHaveTextContent('skip-fleet is down');

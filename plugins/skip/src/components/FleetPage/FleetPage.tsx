@@ -10,14 +10,20 @@ import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
-import { ClusterStatus, ENVIRONMENTS } from '@internal/plugin-skip-common';
+import {
+  ClusterStatus,
+  ENVIRONMENTS,
+  isUpgradeRunEnded,
+} from '@internal/plugin-skip-common';
 import {
   AsyncContent,
   Freshness,
   skipFleetApiRef,
+  skipUpgradesApiRef,
   useFleetData,
 } from '@internal/plugin-skip-react';
 import { useMemo, useState } from 'react';
+import { useUpgradesData } from '../UpgradesPage/useUpgradesData';
 import { ClusterTable } from './ClusterTable';
 import { filterClusters } from './filterClusters';
 import { versionDrift } from './versionDrift';
@@ -29,6 +35,7 @@ export function FleetPage() {
     // Every cluster is on the page, so any cluster change concerns it.
     refetchOn: signal => signal.clusters.length > 0,
   });
+  const runOf = useActiveRunsByCluster();
 
   return (
     <Content>
@@ -44,7 +51,7 @@ export function FleetPage() {
         </LinkButton>
       </ContentHeader>
       <AsyncContent state={state} what="the fleet" loadingRows={8}>
-        {value => <FleetBody clusters={value.items} />}
+        {value => <FleetBody clusters={value.items} runOf={runOf} />}
       </AsyncContent>
     </Content>
   );
@@ -69,8 +76,31 @@ function byEnvironmentAndName(a: ClusterStatus, b: ClusterStatus) {
   );
 }
 
-function FleetBody(props: { clusters: ClusterStatus[] }) {
-  const { clusters } = props;
+/** How often the active upgrade runs are asked for when no signal comes. */
+const ACTIVE_RUNS_POLL_MS = 15_000;
+
+/** The active upgrade run of each cluster that is in one, by cluster name; empty while unknown. */
+function useActiveRunsByCluster(): Map<string, string> {
+  const api = useApi(skipUpgradesApiRef);
+  const runs = useUpgradesData(() => api.listRuns({ active: true }), [api], {
+    refetchOn: () => true,
+    pollMs: () => ACTIVE_RUNS_POLL_MS,
+  });
+  return useMemo(() => {
+    const byCluster = new Map<string, string>();
+    for (const run of runs.value?.items ?? []) {
+      if (isUpgradeRunEnded(run.state)) continue;
+      for (const cluster of run.clusters) byCluster.set(cluster, run.id);
+    }
+    return byCluster;
+  }, [runs.value]);
+}
+
+function FleetBody(props: {
+  clusters: ClusterStatus[];
+  runOf: Map<string, string>;
+}) {
+  const { clusters, runOf } = props;
   const [filter, setFilter] = useState('');
   const drift = useMemo(() => versionDrift(clusters), [clusters]);
   const manages = useMemo(() => {
@@ -120,6 +150,7 @@ function FleetBody(props: { clusters: ClusterStatus[] }) {
             title="Clusters"
             clusters={userClusters}
             drift={drift}
+            runOf={runOf}
           />
         </Box>
       )}
@@ -129,6 +160,7 @@ function FleetBody(props: { clusters: ClusterStatus[] }) {
             title="Admin clusters"
             clusters={adminClusters}
             drift={drift}
+            runOf={runOf}
             manages={manages}
           />
         </Box>

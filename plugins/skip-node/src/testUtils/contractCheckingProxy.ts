@@ -1,6 +1,5 @@
 import express from 'express';
 import type { Server } from 'node:http';
-import { createOpenApiRouter, spec } from '../schema/openapi/generated';
 
 /** An answer that breaks the contract: which request, what status, and why. */
 export type ContractViolation = {
@@ -10,17 +9,41 @@ export type ContractViolation = {
 };
 
 /**
- * A proxy in front of the real backend that checks every answer against the response
- * schema the spec gives for its route and status (express-openapi-validator, as the
- * generated router uses it). Requests are forwarded as sent, valid or not, so error answers
- * are checked too. Each request is recorded by its operation, so a test can tell which
- * operations it has exercised.
+ * What a plugin's generated OpenAPI module (`src/schema/openapi/generated`) exports: its
+ * bundled spec and the router factory made from it.
  */
-export async function contractCheckingProxy(backend: Server) {
+export type GeneratedContract = {
+  spec: {
+    servers: readonly { url: string }[];
+    paths: Record<string, object>;
+  };
+  createOpenApiRouter(options: {
+    validatorOptions: {
+      useRequestUrl: boolean;
+      validateRequests: boolean;
+      validateSecurity: boolean;
+      validateResponses: {
+        onError: (error: Error, body: unknown, req: express.Request) => void;
+      };
+    };
+  }): Promise<express.Router>;
+};
+
+/**
+ * A proxy in front of the real backend that checks every answer against the response
+ * schema the plugin's spec gives for its route and status (express-openapi-validator, as
+ * the generated router uses it). Requests are forwarded as sent, valid or not, so error
+ * answers are checked too. Each request is recorded by its operation, so a test can tell
+ * which operations it has exercised (see {@link specOperations}).
+ */
+export async function contractCheckingProxy(
+  backend: Server,
+  contract: GeneratedContract,
+) {
   const { port } = backend.address() as { port: number };
   const violations: ContractViolation[] = [];
   const exercised = new Set<string>();
-  const api = await createOpenApiRouter({
+  const api = await contract.createOpenApiRouter({
     validatorOptions: {
       useRequestUrl: false,
       validateRequests: false,
@@ -63,10 +86,12 @@ export async function contractCheckingProxy(backend: Server) {
   return { app, violations, exercised };
 }
 
-/** Every operation of the spec, as `METHOD /path/{param}` under the spec's server URL. */
-export function specOperations(): string[] {
+/** Every operation of a plugin's spec, as `METHOD /path/{param}` under the spec's server URL. */
+export function specOperations(spec: GeneratedContract['spec']): string[] {
   const base = spec.servers[0].url;
   return Object.entries(spec.paths).flatMap(([path, operations]) =>
-    Object.keys(operations).map(m => `${m.toUpperCase()} ${base}${path}`),
+    Object.keys(operations)
+      .filter(m => m !== 'parameters')
+      .map(m => `${m.toUpperCase()} ${base}${path}`),
   );
 }
