@@ -20,6 +20,7 @@ import {
 const session = usePortal();
 const VIEWPORT = { width: 1280, height: 900 };
 const TARGET = '1.31.200-gke.59';
+const TARGET_PATTERN = TARGET.replace(/\./g, '\\.');
 const ENVIRONMENTS = ['sandbox', 'dev', 'test', 'prod'];
 const ON_PREM = [
   'atkv3-sandbox',
@@ -292,7 +293,7 @@ test(
         async () =>
           assert.match(
             await row.first().innerText(),
-            new RegExp(`release ${TARGET.replace(/\./g, '\\.')}`),
+            new RegExp(`release ${TARGET_PATTERN}`),
           ),
         `upgrades-fleet-${name}-release`,
         60_000,
@@ -308,8 +309,14 @@ test(
     await waitOrShoot(ola, historyRow, 'upgrades-history');
     const historyText = await historyRow.innerText();
     assert.match(historyText, /Succeeded/);
-    assert.match(historyText, new RegExp(TARGET.replace(/\./g, '\\.')));
+    assert.match(historyText, new RegExp(TARGET_PATTERN));
     assert.match(historyText, /pia/i);
+    // The versions card (slower: it asks the fleet) has prod at the new release too.
+    const prodVersion = ola.locator('tr', {
+      has: ola.getByRole('link', { name: 'atkv3-prod', exact: true }),
+    });
+    await waitOrShoot(ola, prodVersion, 'upgrades-history-versions');
+    assert.match(await prodVersion.innerText(), new RegExp(TARGET_PATTERN));
     await ola.screenshot({
       path: path.join(shots, 'upgrades-history.png'),
       fullPage: true,

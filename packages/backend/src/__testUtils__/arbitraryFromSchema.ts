@@ -166,8 +166,11 @@ export function validValue(
           fc.constant<[string, unknown][]>([]),
         );
       default:
+        // At most the schema's length, else 63 (a Kubernetes name), or longer where the pattern asks for it (a sha256).
         if (s.pattern)
-          return fc.stringMatching(new RegExp(s.pattern), { maxLength: 63 });
+          return fc.stringMatching(new RegExp(s.pattern), {
+            maxLength: s.maxLength ?? 128,
+          });
         return fc.string({ minLength: 1, maxLength: 30 });
     }
   };

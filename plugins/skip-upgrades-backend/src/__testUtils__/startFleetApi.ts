@@ -2,6 +2,8 @@ import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { FleetSim, startFleetSim } from '@internal/fleet-sim';
+// The engine tests stand on the real fleet backend, as the plugin does in the portal.
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import skipFleetPlugin from '@internal/plugin-skip-fleet-backend';
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';

@@ -121,11 +121,10 @@ export function buildPlan(inputs: PlanInputs): PlanResult {
     const userStages = [...changing.values()]
       .filter(u => u.cluster.metadata.adminCluster === cluster.metadata.name)
       .map(u => environmentRank(u.cluster.metadata.environment));
-    const rank = userStages.length
-      ? rules.order === 'admin-first'
-        ? Math.min(...userStages)
-        : Math.max(...userStages)
-      : environmentRank(cluster.metadata.environment);
+    let rank = environmentRank(cluster.metadata.environment);
+    if (userStages.length) {
+      rank = rules.order === 'admin-first' ? Math.min(...userStages) : Math.max(...userStages);
+    }
     stageOf.set(cluster.metadata.name, ENVIRONMENTS[rank]);
   }
 
@@ -168,16 +167,13 @@ export function buildPlan(inputs: PlanInputs): PlanResult {
     const adminEntry = site?.clusters.find(
       c => c.name === (cluster.metadata.role === 'admin' ? cluster.metadata.name : cluster.metadata.adminCluster),
     );
-    if (!site || !entry || !adminEntry?.kubeconfig) {
-      violations.push({
-        rule: 'site-configured',
-        cluster: cluster.metadata.name,
-        message: !site
-          ? `site ${cluster.metadata.site} of ${cluster.metadata.name} has no admin workstation under skip.upgrades.sites`
-          : !entry
-            ? `${cluster.metadata.name} has no entry under skip.upgrades.sites[${cluster.metadata.site}].clusters (its gkectl config file)`
-            : `the admin cluster of ${cluster.metadata.name} has no kubeconfig under skip.upgrades.sites[${cluster.metadata.site}].clusters`,
-      });
+    const missing = [
+      !site && `site ${cluster.metadata.site} of ${cluster.metadata.name} has no admin workstation under skip.upgrades.sites`,
+      !entry && `${cluster.metadata.name} has no entry under skip.upgrades.sites[${cluster.metadata.site}].clusters (its gkectl config file)`,
+      !adminEntry?.kubeconfig && `the admin cluster of ${cluster.metadata.name} has no kubeconfig under skip.upgrades.sites[${cluster.metadata.site}].clusters`,
+    ].find((m): m is string => !!m);
+    if (!site || missing) {
+      violations.push({ rule: 'site-configured', cluster: cluster.metadata.name, message: missing ?? '' });
     } else if (!inputs.workstationVersions.has(site.name)) {
       violations.push({
         rule: 'workstation-reachable',
@@ -317,18 +313,18 @@ function assembleStages(
         const what = cluster.metadata.role === 'admin' ? 'admin cluster' : 'user cluster';
         const upgradeKind: UpgradeStepKind = cluster.metadata.role === 'admin' ? 'upgrade-admin-cluster' : 'upgrade-user-cluster';
         const upgradeSeconds = expected.controlPlane + expected.perNode * (cluster.nodes?.total ?? 3);
+        const quickChecks: UpgradeStepKind[] = ['set-config-version', 'preflight-versions', 'postflight-verify'];
+        const expectedFor = (kind: UpgradeStepKind) => {
+          if (kind === upgradeKind) return upgradeSeconds;
+          return quickChecks.includes(kind) ? 5 : expected.check;
+        };
         for (const kind of [...CLUSTER_SEQUENCE.slice(0, 4), upgradeKind, ...CLUSTER_SEQUENCE.slice(4)]) {
           add(kind, {
             key: `${kind}/${cluster.metadata.name}`,
             site,
             cluster: ref,
             title: stepTitle(kind, what, cluster.metadata.name, target, cluster.version!),
-            expectedSeconds:
-              kind === upgradeKind
-                ? upgradeSeconds
-                : kind === 'set-config-version' || kind === 'preflight-versions' || kind === 'postflight-verify'
-                  ? 5
-                  : expected.check,
+            expectedSeconds: expectedFor(kind),
           });
         }
       }

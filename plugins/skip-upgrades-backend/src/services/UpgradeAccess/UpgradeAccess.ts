@@ -65,13 +65,13 @@ export class UpgradeAccess {
     );
     const allowed = (i: number) => decisions[i].result === AuthorizeResult.ALLOW;
     const actor = credentials.principal && 'userEntityRef' in (credentials.principal as object) ? (credentials.principal as BackstageUserPrincipal).userEntityRef : '';
-    const approve = !allowed(1)
-      ? { allowed: false, reason: DENIED.approve }
-      : !waitingGate
-        ? { allowed: false, reason: 'No gate is waiting for approval' }
-        : this.fourEyesProblem(run, waitingGate, actor)
-          ? { allowed: false, reason: this.fourEyesProblem(run, waitingGate, actor) }
-          : { allowed: true };
+    let approve: UpgradeViewerRights['approve'] = { allowed: true };
+    if (!allowed(1)) approve = { allowed: false, reason: DENIED.approve };
+    else if (!waitingGate) approve = { allowed: false, reason: 'No gate is waiting for approval' };
+    else {
+      const fourEyes = this.fourEyesProblem(run, waitingGate, actor);
+      if (fourEyes) approve = { allowed: false, reason: fourEyes };
+    }
     return {
       operate: allowed(0) ? { allowed: true } : { allowed: false, reason: DENIED.operate },
       approve,
