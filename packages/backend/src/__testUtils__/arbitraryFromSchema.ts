@@ -166,11 +166,16 @@ export function validValue(
           fc.constant<[string, unknown][]>([]),
         );
       default:
-        // At most the schema's length, else 63 (a Kubernetes name), or longer where the pattern asks for it (a sha256).
-        if (s.pattern)
+        // At most the schema's length, else 63 (a Kubernetes name), unless the pattern repeats
+        // something more often than that (a sha256 is 64 hex digits).
+        if (s.pattern) {
+          const repeats = [...String(s.pattern).matchAll(/\{(\d+)/g)].map(m =>
+            Number(m[1]),
+          );
           return fc.stringMatching(new RegExp(s.pattern), {
-            maxLength: s.maxLength ?? 128,
+            maxLength: s.maxLength ?? Math.max(63, ...repeats),
           });
+        }
         return fc.string({ minLength: 1, maxLength: 30 });
     }
   };
