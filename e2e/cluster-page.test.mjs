@@ -135,9 +135,10 @@ test(
         .getAttribute('href'),
       '/catalog/default/component/matrikkel-api/skip',
     );
+    await page.getByText('No upgrade running.').waitFor();
     assert.ok(
-      await page.getByText(/upgrades plugin/).isVisible(),
-      'says where upgrades will be',
+      await page.getByRole('link', { name: 'Cluster upgrades' }).isVisible(),
+      'links to the upgrades page when no run includes the cluster',
     );
     assert.deepEqual(
       await page.evaluate(sidewaysScrolling),

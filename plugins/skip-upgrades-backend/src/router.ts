@@ -6,6 +6,7 @@ import {
 import express from 'express';
 import Router from 'express-promise-router';
 import { addPlanRoutes } from './routes/planRoutes';
+import { requireUpgradeAction } from './routes/requireUpgradeAction';
 import { requireUpgradeRead } from './routes/requireUpgradeRead';
 import { addRunRoutes } from './routes/runRoutes';
 import { createOpenApiRouter } from './schema/openapi/generated';
@@ -28,6 +29,7 @@ export async function createRouter(options: {
   const router = Router();
   // Who calls comes first: 401 and 403 before any input is looked at.
   router.use(requireUpgradeRead(options));
+  router.use(requireUpgradeAction(options));
   router.use(express.json());
   router.use(bodyErrorsAsInputErrors);
   const api = await createOpenApiRouter({

@@ -34,7 +34,7 @@ export async function startFleetApi(): Promise<FleetApi> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'skip-upgrades-test-'));
   const sim = await startFleetSim({ scenario: 'demo', dir });
   const appConfig = YAML.parse(fs.readFileSync(sim.appConfigPath, 'utf8'));
-  const allow = async (requests: unknown[]) => requests.map(() => ({ result: AuthorizeResult.ALLOW as const }));
+  const allow = async (requests: unknown[]) => requests.map(() => ({ result: AuthorizeResult.ALLOW }));
   const { server } = await startTestBackend({
     features: [
       skipFleetPlugin,

@@ -1,6 +1,7 @@
 import {
   coreServices,
   createServiceFactory,
+  type SchedulerService,
   type SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
 import {
@@ -15,6 +16,8 @@ import {
   type EvaluatePermissionRequest,
 } from '@backstage/plugin-permission-common';
 import { FleetSim, startFleetSim } from '@internal/fleet-sim';
+// Tests only (a devDependency): the upgrades plugin reads the fleet through the fleet plugin's API.
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import skipFleetPlugin from '@internal/plugin-skip-fleet-backend';
 import type {
   UpgradeRun,
@@ -71,7 +74,7 @@ const intervalSchedulerFactory = createServiceFactory({
       controller.abort();
       timers.forEach(t => clearTimeout(t));
     });
-    const scheduler = {
+    const scheduler: SchedulerService = {
       async scheduleTask(task: {
         id: string;
         fn: (signal: AbortSignal) => void | Promise<void>;
@@ -111,7 +114,7 @@ const intervalSchedulerFactory = createServiceFactory({
         return [...tasks.keys()].map(id => ({
           id,
           scope: 'local' as const,
-          settings: {},
+          settings: { version: 1 },
         }));
       },
       createScheduledTaskRunner(

@@ -145,6 +145,16 @@ export class RunEngine {
     }
     if (step.state === 'failed' || step.state === 'aborted') return true;
     const planStep = this.planStep(run, step.key);
+    if (step.state === 'waiting' && run.state !== 'waiting') {
+      // A gate that waited before a pause and resume still waits: say so again.
+      await this.options.store.update({
+        runId: run.id,
+        owner: this.options.ownerId,
+        run: { state: 'waiting', message: planStep.kind === 'approval' ? `Waiting for approval: ${planStep.title}` : planStep.title, fromStates: ['running'] },
+        now: this.options.now(),
+      });
+      await this.changed(run.id);
+    }
     if (planStep.kind === 'approval') return this.approvalGate(run, step, planStep);
     if (planStep.kind === 'time-window') return this.timeWindowGate(run, step, planStep);
     if (planStep.kind === 'soak') return this.soakGate(run, steps, step, planStep);

@@ -178,6 +178,9 @@ export class UpgradeRuns {
   async skipCluster(actor: Actor, runId: string, cluster: string, reason: string): Promise<void> {
     await this.options.access.require(actor.credentials, 'operate');
     const { run, steps } = await this.load(runId);
+    if (!['running', 'waiting', 'paused', 'failed'].includes(run.state)) {
+      throw new ConflictError(`Run ${runId} has ${run.state === 'succeeded' ? 'succeeded' : 'been aborted'}; nothing is left to skip`);
+    }
     const mine = steps.filter(s => s.cluster === cluster);
     if (mine.length === 0) throw new NotFoundError(`Run ${runId} does not touch cluster ${cluster}`);
     if (mine.some(s => s.state === 'running')) throw new ConflictError(`A step of ${cluster} is running; pause or abort the run first`);
@@ -201,7 +204,10 @@ export class UpgradeRuns {
         runId,
         steps: { keys: mine.map(s => s.key), patch: { state: 'skipped', skippedBy: who, message: `Skipped by ${who}: ${reason}`, finishedAt: now }, fromStates: ['pending', 'failed', 'waiting'] },
         // A run stopped by this cluster's failed step goes on without it.
-        run: run.state === 'failed' && mine.some(s => s.state === 'failed') ? { state: 'running', message: null, fromStates: ['failed'] } : undefined,
+        run:
+          run.state === 'failed' && mine.some(s => s.state === 'failed')
+            ? { state: 'running', message: null, fromStates: ['failed'] }
+            : { fromStates: ['running', 'waiting', 'paused', 'failed'] },
         event: { actor: who, action: 'skipped-cluster', detail: `${cluster}: ${reason}` },
         now,
       });

@@ -13,6 +13,9 @@ import {
 } from '../UpgradesPage/__testUtils__/FakeSkipUpgradesApi';
 import { ClusterPage } from './ClusterPage';
 
+/** A page that loads twice (the cluster, then its runs) takes seconds on a busy 2-core machine. */
+const LOADED = { timeout: 10_000 };
+
 const renderClusterPage = (
   api: FakeSkipFleetApi,
   cluster: string,
@@ -36,7 +39,9 @@ describe('ClusterPage', () => {
     expect(
       await screen.findByRole('heading', { name: 'atkv3-dev' }),
     ).toBeInTheDocument();
-    const notReady = screen.getByText('atkv3-dev-pool-1-abc-2').closest('tr')!;
+    const notReady = (
+      await screen.findByText('atkv3-dev-pool-1-abc-2', {}, LOADED)
+    ).closest('tr')!;
     expect(within(notReady).getByText('Not ready')).toBeInTheDocument();
     expect(within(notReady).getByText('KubeletNotReady')).toBeInTheDocument();
     expect(within(notReady).getByText('v1.30.6-gke.1700')).toBeInTheDocument();
@@ -63,7 +68,7 @@ describe('ClusterPage', () => {
     await renderClusterPage(api, 'atkv3-dev', upgrades);
 
     const card = (
-      await screen.findByRole('link', { name: 'Upgrade run run-7' })
+      await screen.findByRole('link', { name: 'Upgrade run run-7' }, LOADED)
     ).closest('article, .MuiCard-root') as HTMLElement;
     expect(
       screen.getByRole('link', { name: 'Upgrade run run-7' }),
@@ -83,7 +88,9 @@ describe('ClusterPage', () => {
     upgrades.runs = [runSummary('run-other', 'running', ['atkv3-test'])];
     const { unmount } = await renderClusterPage(api, 'atkv3-dev', upgrades);
 
-    expect(await screen.findByText('No upgrade running.')).toBeInTheDocument();
+    expect(
+      await screen.findByText('No upgrade running.', {}, LOADED),
+    ).toBeInTheDocument();
     expect(
       screen.getByRole('link', { name: 'Cluster upgrades' }),
     ).toHaveAttribute('href', '/skip/upgrades');
@@ -96,7 +103,11 @@ describe('ClusterPage', () => {
     };
     await renderClusterPage(api, 'atkv3-dev', failing);
     expect(
-      await screen.findByText(/Could not load the upgrade runs: Not allowed/),
+      await screen.findByText(
+        /Could not load the upgrade runs: Not allowed/,
+        {},
+        LOADED,
+      ),
     ).toBeInTheDocument();
     expect(screen.queryByText('No upgrade running.')).toBeNull();
   });

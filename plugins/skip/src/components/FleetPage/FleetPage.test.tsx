@@ -160,9 +160,11 @@ describe('FleetPage', () => {
     await screen.findAllByRole('table');
 
     expect(
-      await within(rowOf('atkv3-test')).findByRole('link', {
-        name: 'upgrading to 1.31.200-gke.59',
-      }),
+      await within(rowOf('atkv3-test')).findByRole(
+        'link',
+        { name: 'upgrading to 1.31.200-gke.59' },
+        { timeout: 10_000 },
+      ),
     ).toHaveAttribute('href', '/skip/upgrades/runs/run-9');
     // An upgrade the admin cluster reports outside an active run is told, without a link.
     const dev = within(rowOf('atkv3-dev'));

@@ -1,0 +1,31 @@
+import type { HttpAuthService } from '@backstage/backend-plugin-api';
+import type { NextFunction, Request, Response } from 'express';
+import type { UpgradeAccess, UpgradeAction } from '../services/UpgradeAccess/UpgradeAccess';
+
+/** Which permission each changing route needs, by its path under the plugin. */
+const ACTIONS: [RegExp, UpgradeAction][] = [
+  [/^\/runs\/[^/]+\/steps\/[^/]+\/approve\/?$/, 'approve'],
+  [/^\/runs\/[^/]+\/abort\/?$/, 'abort'],
+  [/^\/(plans|runs)\/?$/, 'operate'],
+  [/^\/runs\/[^/]+\/(pause|resume)\/?$/, 'operate'],
+  [/^\/runs\/[^/]+\/steps\/[^/]+\/retry\/?$/, 'operate'],
+  [/^\/runs\/[^/]+\/clusters\/[^/]+\/skip\/?$/, 'operate'],
+];
+
+/**
+ * Runs are changed by signed-in people with the action's permission, checked before the
+ * body is read or validated: a developer or a service gets 403, never a 400 that tells
+ * them how to shape a request they may not make.
+ */
+export function requireUpgradeAction(options: { httpAuth: HttpAuthService; access: UpgradeAccess }) {
+  return async (req: Request, _res: Response, next: NextFunction) => {
+    if (req.method !== 'POST') {
+      next();
+      return;
+    }
+    const action = ACTIONS.find(([pattern]) => pattern.test(req.path))?.[1] ?? 'operate';
+    const credentials = await options.httpAuth.credentials(req, { allow: ['user'] });
+    await options.access.require(credentials, action);
+    next();
+  };
+}
