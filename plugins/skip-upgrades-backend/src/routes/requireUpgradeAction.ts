@@ -1,4 +1,5 @@
 import type { HttpAuthService } from '@backstage/backend-plugin-api';
+import { NotAllowedError } from '@backstage/errors';
 import type { NextFunction, Request, Response } from 'express';
 import type { UpgradeAccess, UpgradeAction } from '../services/UpgradeAccess/UpgradeAccess';
 
@@ -24,7 +25,10 @@ export function requireUpgradeAction(options: { httpAuth: HttpAuthService; acces
       return;
     }
     const action = ACTIONS.find(([pattern]) => pattern.test(req.path))?.[1] ?? 'operate';
-    const credentials = await options.httpAuth.credentials(req, { allow: ['user'] });
+    const credentials = await options.httpAuth.credentials(req);
+    if ((credentials.principal as { type?: string }).type !== 'user') {
+      throw new NotAllowedError('Upgrade runs are changed by signed-in users, not by services');
+    }
     await options.access.require(credentials, action);
     next();
   };

@@ -64,7 +64,7 @@ export class UpgradeRuns {
     return this.audited(actor, 'start', { targetVersion: request.targetVersion, scope: JSON.stringify(request.scope) }, async () => {
       const plan = await this.options.plans.build({ targetVersion: request.targetVersion, scope: request.scope, gates: request.gates });
       if (plan.digest !== request.planDigest) {
-        throw new ConflictError('The plan changed since it was previewed (the fleet moved on); preview it again and start the plan you see');
+        throw new ConflictError(`planDigest: ${request.planDigest} is not the plan as it is now (the fleet moved on since the preview); preview it again and start the plan you see`);
       }
       const id = `run-${new Date().toISOString().slice(0, 10)}-${randomUUID().slice(0, 8)}`;
       const steps = plan.stages.flatMap(stage => stage.steps.map(s => ({ stage: stage.name, s })));
