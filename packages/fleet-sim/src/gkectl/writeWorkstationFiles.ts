@@ -1,5 +1,5 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parse, stringify } from 'yaml';
 import type { Scenario } from '../scenario/scenarioSchema';
 
@@ -20,7 +20,7 @@ export async function writeWorkstationFiles(options: {
 }): Promise<UpgradesConfigBlock> {
   const { scenario, dir } = options;
   const kubeconfig = parse(await readFile(options.kubeconfigPath, 'utf8')) as Record<string, unknown>;
-  const binDir = resolve(__dirname, '../../bin');
+  const binDir = resolve(dirname(require.resolve('@internal/fleet-sim/package.json')), 'bin');
   const sites = [];
   for (const workstation of scenario.workstations) {
     const workDir = join(dir, 'workstations', workstation.site);
