@@ -1,7 +1,6 @@
 // openapi-fetch names its methods after the HTTP verbs (GET, POST), which new-cap takes for constructors.
 /* eslint-disable new-cap */
-import { ResponseError } from '@backstage/errors';
-import createClient, { type Middleware } from 'openapi-fetch';
+import { createSkipApiClient, SkipApiClientOptions } from './createSkipApiClient';
 import type {
   AppsResponse,
   ArgoAppRef,
@@ -22,21 +21,9 @@ import type { ArgoAppDiff } from '../model/argoDiff';
 import type { paths } from '../generated/skipFleet';
 import type { PodLogOptions, SkipFleetApi } from './SkipFleetApi';
 
-/** What the client needs of Backstage, in the shape both the frontend's and the backend's services have. */
-export type SkipFleetClientOptions = {
-  discoveryApi: { getBaseUrl(pluginId: string): Promise<string> };
-  fetchApi: { fetch: typeof fetch };
-};
+/** What the client needs of Backstage. */
+export type SkipFleetClientOptions = SkipApiClientOptions;
 
-const BODYLESS = new Set(['GET', 'HEAD']);
-
-/** Every answer that is not 2xx becomes the Backstage error the backend sent. */
-const throwOnError: Middleware = {
-  async onResponse({ response }) {
-    if (!response.ok) throw await ResponseError.fromResponse(response);
-    return undefined;
-  },
-};
 
 /** {@link SkipFleetApi} over HTTP, typed by the skip-fleet OpenAPI spec; works in the browser and in backends. */
 export class SkipFleetClient implements SkipFleetApi {
@@ -45,19 +32,7 @@ export class SkipFleetClient implements SkipFleetApi {
 
   constructor(options: SkipFleetClientOptions) {
     this.discoveryApi = options.discoveryApi;
-    this.client = createClient<paths>({
-      // Backstage's fetch middlewares build a new Request from the one they are given, once
-      // each; a Request whose body stream was moved on cannot be copied again, so every POST
-      // failed in the browser. Handing over the URL and a plain init (body as text) avoids it.
-      fetch: async request =>
-        options.fetchApi.fetch(request.url, {
-          method: request.method,
-          headers: request.headers,
-          body: BODYLESS.has(request.method) ? undefined : await request.text(),
-          signal: request.signal,
-        }),
-    });
-    this.client.use(throwOnError);
+    this.client = createSkipApiClient<paths>(options);
   }
 
   async listClusters(): Promise<ListClustersResponse> {

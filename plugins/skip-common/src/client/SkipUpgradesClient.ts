@@ -1,7 +1,6 @@
 // openapi-fetch names its methods after the HTTP verbs (GET, POST), which new-cap takes for constructors.
 /* eslint-disable new-cap */
-import { ResponseError } from '@backstage/errors';
-import createClient, { type Middleware } from 'openapi-fetch';
+import { createSkipApiClient, SkipApiClientOptions } from './createSkipApiClient';
 import type { paths } from '../generated/skipUpgrades';
 import type {
   StartUpgradeRunRequest,
@@ -14,21 +13,9 @@ import type {
 } from '../upgrades/types';
 import type { SkipUpgradesApi } from './SkipUpgradesApi';
 
-/** What the client needs of Backstage, in the shape both the frontend's and the backend's services have. */
-export type SkipUpgradesClientOptions = {
-  discoveryApi: { getBaseUrl(pluginId: string): Promise<string> };
-  fetchApi: { fetch: typeof fetch };
-};
+/** What the client needs of Backstage. */
+export type SkipUpgradesClientOptions = SkipApiClientOptions;
 
-const BODYLESS = new Set(['GET', 'HEAD']);
-
-/** Every answer that is not 2xx becomes the Backstage error the backend sent. */
-const throwOnError: Middleware = {
-  async onResponse({ response }) {
-    if (!response.ok) throw await ResponseError.fromResponse(response);
-    return undefined;
-  },
-};
 
 /** {@link SkipUpgradesApi} over HTTP, typed by the skip-upgrades OpenAPI spec; works in the browser and in backends. */
 export class SkipUpgradesClient implements SkipUpgradesApi {
@@ -37,18 +24,7 @@ export class SkipUpgradesClient implements SkipUpgradesApi {
 
   constructor(options: SkipUpgradesClientOptions) {
     this.discoveryApi = options.discoveryApi;
-    this.client = createClient<paths>({
-      // Backstage's fetch middlewares copy the Request they are given; one whose body was
-      // already read cannot be copied again, so hand over the URL and a plain init instead.
-      fetch: async request =>
-        options.fetchApi.fetch(request.url, {
-          method: request.method,
-          headers: request.headers,
-          body: BODYLESS.has(request.method) ? undefined : await request.text(),
-          signal: request.signal,
-        }),
-    });
-    this.client.use(throwOnError);
+    this.client = createSkipApiClient<paths>(options);
   }
 
   async getVersions(): Promise<UpgradeVersionsResponse> {
