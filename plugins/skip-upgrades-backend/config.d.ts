@@ -51,14 +51,30 @@ export interface Config {
         /** Where the approver must not be who started the run. Default [prod]. */
         fourEyes?: Array<'sandbox' | 'dev' | 'test' | 'prod'>;
         /** Soak after each stage, seconds per environment. */
-        soakSeconds?: { sandbox?: number; dev?: number; test?: number; prod?: number };
+        soakSeconds?: {
+          sandbox?: number;
+          dev?: number;
+          test?: number;
+          prod?: number;
+        };
         /** When each environment may be upgraded; outside it a run waits. */
         windows?: {
-          [environment: string]: { timeZone?: string; days?: string[]; from: string; to: string };
+          [environment: string]: {
+            timeZone?: string;
+            days?: string[];
+            from: string;
+            to: string;
+          };
         };
       };
       /** Expected durations for the run view. */
-      expectedSeconds?: { perNode?: number; controlPlane?: number; adminWorkstation?: number; prepare?: number; check?: number };
+      expectedSeconds?: {
+        perNode?: number;
+        controlPlane?: number;
+        adminWorkstation?: number;
+        prepare?: number;
+        check?: number;
+      };
       engine?: {
         /** How long a run stays with an engine that stopped renewing. Default 30. */
         leaseSeconds?: number;

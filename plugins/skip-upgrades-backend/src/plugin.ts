@@ -60,16 +60,35 @@ export const skipUpgradesPlugin = createBackendPlugin({
           skipUpgradeGateApprovePermission,
           skipUpgradeRunCancelPermission,
         ]);
-        const store = await DatabaseRunStore.create({ database: deps.database });
-        const fleet = FleetBackendReader.create({ discovery: deps.discovery, auth: deps.auth });
-        const executors = new Map(config.sites.map(site => [site.name, createExecutor(site)]));
-        const driver = GkectlDriver.create({ sites: config.sites, executors, fleet });
+        const store = await DatabaseRunStore.create({
+          database: deps.database,
+        });
+        const fleet = FleetBackendReader.create({
+          discovery: deps.discovery,
+          auth: deps.auth,
+        });
+        const executors = new Map(
+          config.sites.map(site => [site.name, createExecutor(site)]),
+        );
+        const driver = GkectlDriver.create({
+          sites: config.sites,
+          executors,
+          fleet,
+        });
         const plans = PlanBuilder.create({ config, fleet, driver });
         const access = UpgradeAccess.create({ permissions, config });
         const publish = (runId: string) => {
           deps.signals
-            .publish<UpgradeRunChangeSignal>({ recipients: { type: 'broadcast' }, channel: SKIP_UPGRADES_SIGNAL_CHANNEL, message: { runId } })
-            .catch(error => logger.warn(`Upgrade signal not sent: ${(error as Error).message}`));
+            .publish<UpgradeRunChangeSignal>({
+              recipients: { type: 'broadcast' },
+              channel: SKIP_UPGRADES_SIGNAL_CHANNEL,
+              message: { runId },
+            })
+            .catch(error =>
+              logger.warn(
+                `Upgrade signal not sent: ${(error as Error).message}`,
+              ),
+            );
         };
         const engine = RunEngine.create({
           store,
@@ -83,7 +102,10 @@ export const skipUpgradesPlugin = createBackendPlugin({
             logger,
           }),
           // Several replicas tick; the run's lease in the database decides which one drives it.
-          ownerId: `${os.hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`,
+          ownerId: `${os.hostname()}-${process.pid}-${randomUUID().slice(
+            0,
+            8,
+          )}`,
           onChange: publish,
           auditor: deps.auditor,
         });
@@ -94,7 +116,13 @@ export const skipUpgradesPlugin = createBackendPlugin({
           auditor: deps.auditor,
           onChange: runId => {
             publish(runId);
-            engine.tick().catch(error => logger.warn(`Upgrade engine tick failed: ${(error as Error).message}`));
+            engine
+              .tick()
+              .catch(error =>
+                logger.warn(
+                  `Upgrade engine tick failed: ${(error as Error).message}`,
+                ),
+              );
           },
         });
         // Local scope: every replica looks for runs; the lease makes one of them drive each.
@@ -116,7 +144,14 @@ export const skipUpgradesPlugin = createBackendPlugin({
             access,
             plans,
             runs,
-            views: RunViews.create({ store, fleet, plans, driver, access, sites: config.sites.map(s => s.name) }),
+            views: RunViews.create({
+              store,
+              fleet,
+              plans,
+              driver,
+              access,
+              sites: config.sites.map(s => s.name),
+            }),
           }),
         );
       },

@@ -35,7 +35,10 @@ export async function createRouter(options: {
   const api = await createOpenApiRouter({
     validatorOptions: {
       useRequestUrl: false,
-      validateRequests: { coerceTypes: false, allowUnknownQueryParameters: true },
+      validateRequests: {
+        coerceTypes: false,
+        allowUnknownQueryParameters: true,
+      },
       validateSecurity: false,
     },
   });

@@ -1,6 +1,9 @@
 // openapi-fetch names its methods after the HTTP verbs (GET, POST), which new-cap takes for constructors.
 /* eslint-disable new-cap */
-import { createSkipApiClient, SkipApiClientOptions } from './createSkipApiClient';
+import {
+  createSkipApiClient,
+  SkipApiClientOptions,
+} from './createSkipApiClient';
 import type {
   AppsResponse,
   ArgoAppRef,
@@ -23,7 +26,6 @@ import type { PodLogOptions, SkipFleetApi } from './SkipFleetApi';
 
 /** What the client needs of Backstage. */
 export type SkipFleetClientOptions = SkipApiClientOptions;
-
 
 /** {@link SkipFleetApi} over HTTP, typed by the skip-fleet OpenAPI spec; works in the browser and in backends. */
 export class SkipFleetClient implements SkipFleetApi {

@@ -1,6 +1,9 @@
 // openapi-fetch names its methods after the HTTP verbs (GET, POST), which new-cap takes for constructors.
 /* eslint-disable new-cap */
-import { createSkipApiClient, SkipApiClientOptions } from './createSkipApiClient';
+import {
+  createSkipApiClient,
+  SkipApiClientOptions,
+} from './createSkipApiClient';
 import type { paths } from '../generated/skipUpgrades';
 import type {
   StartUpgradeRunRequest,
@@ -15,7 +18,6 @@ import type { SkipUpgradesApi } from './SkipUpgradesApi';
 
 /** What the client needs of Backstage. */
 export type SkipUpgradesClientOptions = SkipApiClientOptions;
-
 
 /** {@link SkipUpgradesApi} over HTTP, typed by the skip-upgrades OpenAPI spec; works in the browser and in backends. */
 export class SkipUpgradesClient implements SkipUpgradesApi {

@@ -21,7 +21,9 @@ const throwOnError: Middleware = {
  * An openapi-fetch client typed by a SKIP plugin's generated `paths`, sending through
  * Backstage's fetchApi and throwing the backend's error for any answer that is not 2xx.
  */
-export function createSkipApiClient<Paths extends {}>(options: SkipApiClientOptions) {
+export function createSkipApiClient<Paths extends {}>(
+  options: SkipApiClientOptions,
+) {
   const client = createClient<Paths>({
     // Backstage's fetch middlewares build a new Request from the one they are given, once
     // each; a Request whose body stream was moved on cannot be copied again, so every POST

@@ -5,6 +5,8 @@ import type {
   BackstageCredentials,
 } from '@backstage/backend-plugin-api';
 
+import { audited } from './audited';
+
 /** Who asks for a change: their credentials decide, the request names them in the audit log. */
 export type Caller = {
   credentials: BackstageCredentials;
@@ -46,18 +48,14 @@ export async function auditClusterChange<T>(
       ...options.meta,
     }),
   );
-  const event = await options.auditor.createEvent({
-    eventId: options.eventId,
-    severityLevel: options.severityLevel ?? 'medium',
-    request: options.request,
-    meta,
-  });
-  try {
-    const result = await change();
-    await event.success();
-    return result;
-  } catch (error) {
-    await event.fail({ error: error as Error });
-    throw error;
-  }
+  return audited(
+    options.auditor,
+    {
+      eventId: options.eventId,
+      severityLevel: options.severityLevel ?? 'medium',
+      request: options.request,
+      meta,
+    },
+    change,
+  );
 }

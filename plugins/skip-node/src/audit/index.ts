@@ -1,2 +1,3 @@
 export { auditClusterChange } from './auditClusterChange';
 export type { Caller, ClusterChangeTarget } from './auditClusterChange';
+export { audited } from './audited';

@@ -18,7 +18,11 @@ async function main() {
     ownerId: spec.ownerId,
   });
   setInterval(() => {
-    engine.tick().catch(error => process.stderr.write(`tick failed: ${(error as Error).message}\n`));
+    engine
+      .tick()
+      .catch(error =>
+        process.stderr.write(`tick failed: ${(error as Error).message}\n`),
+      );
   }, 100);
   process.stdout.write('ready\n');
 }

@@ -16,4 +16,3 @@ export function fleetReaderFor(fleetUrl: string): FleetBackendReader {
     }),
   );
 }
-

@@ -25,7 +25,14 @@ export type FleetApi = {
   /** A FleetReader over HTTP with a service token, as the plugin has one. */
   reader(): FleetBackendReader;
   /** The simulator's record of every gkectl/gkeadm run. */
-  invocations(): Promise<{ command: string; cluster?: string; exitCode?: number; finishedAt?: string }[]>;
+  invocations(): Promise<
+    {
+      command: string;
+      cluster?: string;
+      exitCode?: number;
+      finishedAt?: string;
+    }[]
+  >;
   stop(): Promise<void>;
 };
 
@@ -34,16 +41,22 @@ export async function startFleetApi(): Promise<FleetApi> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'skip-upgrades-test-'));
   const sim = await startFleetSim({ scenario: 'demo', dir });
   const appConfig = YAML.parse(fs.readFileSync(sim.appConfigPath, 'utf8'));
-  const allow = async (requests: unknown[]) => requests.map(() => ({ result: AuthorizeResult.ALLOW }));
+  const allow = async (requests: unknown[]) =>
+    requests.map(() => ({ result: AuthorizeResult.ALLOW }));
   const { server } = await startTestBackend({
     features: [
       skipFleetPlugin,
       mockServices.rootConfig.factory({ data: appConfig }),
       catalogServiceMock.factory({ entities: [] }),
-      mockServices.permissions.mock({ authorize: allow as never, authorizeConditional: allow as never }).factory,
+      mockServices.permissions.mock({
+        authorize: allow as never,
+        authorizeConditional: allow as never,
+      }).factory,
     ],
   });
-  const fleetUrl = `http://localhost:${(server.address() as AddressInfo).port}/api/skip-fleet`;
+  const fleetUrl = `http://localhost:${
+    (server.address() as AddressInfo).port
+  }/api/skip-fleet`;
   return {
     sim,
     dir,

@@ -14,21 +14,38 @@ import { UpgradeAccess } from '../services/UpgradeAccess/UpgradeAccess';
 import { UpgradeRuns } from '../services/UpgradeRuns/UpgradeRuns';
 
 /** What a notifier was told, in order. */
-export type Told = { what: 'gate' | 'failed' | 'ended'; runId: string; text: string };
+export type Told = {
+  what: 'gate' | 'failed' | 'ended';
+  runId: string;
+  text: string;
+};
 
 /** A notifier that remembers what it was told. */
 export function recordingNotifier(told: Told[]): RunNotifier {
   return {
-    gateWaiting: async (run, _s, title) => void told.push({ what: 'gate', runId: run.id, text: title }),
-    stepFailed: async (run, _s, title, error) => void told.push({ what: 'failed', runId: run.id, text: `${title}: ${error}` }),
-    runEnded: async (run, state, message) => void told.push({ what: 'ended', runId: run.id, text: `${state}: ${message}` }),
+    gateWaiting: async (run, _s, title) =>
+      void told.push({ what: 'gate', runId: run.id, text: title }),
+    stepFailed: async (run, _s, title, error) =>
+      void told.push({
+        what: 'failed',
+        runId: run.id,
+        text: `${title}: ${error}`,
+      }),
+    runEnded: async (run, state, message) =>
+      void told.push({
+        what: 'ended',
+        runId: run.id,
+        text: `${state}: ${message}`,
+      }),
   };
 }
 
 const quietLogger = { info() {}, warn() {}, error() {} };
 const allowAll = {
-  authorize: async (requests: unknown[]) => requests.map(() => ({ result: AuthorizeResult.ALLOW })),
-  authorizeConditional: async (requests: unknown[]) => requests.map(() => ({ result: AuthorizeResult.ALLOW })),
+  authorize: async (requests: unknown[]) =>
+    requests.map(() => ({ result: AuthorizeResult.ALLOW })),
+  authorizeConditional: async (requests: unknown[]) =>
+    requests.map(() => ({ result: AuthorizeResult.ALLOW })),
 };
 const noAudit = {
   createEvent: async () => ({ success: async () => {}, fail: async () => {} }),
@@ -47,7 +64,9 @@ export async function createTestEngine(options: {
 }) {
   const { upgrades: config, fleet } = options;
   const store = await DatabaseRunStore.fromKnex(options.knex);
-  const executors = new Map(config.sites.map(site => [site.name, createExecutor(site)]));
+  const executors = new Map(
+    config.sites.map(site => [site.name, createExecutor(site)]),
+  );
   const driver = GkectlDriver.create({ sites: config.sites, executors, fleet });
   const plans = PlanBuilder.create({ config, fleet, driver });
   const engine = RunEngine.create({
@@ -66,7 +85,12 @@ export async function createTestEngine(options: {
     auditor: noAudit as never,
     onChange: () => {},
   });
-  const actor = (user: string) => ({ credentials: { $$type: '@backstage/BackstageCredentials', principal: { type: 'user', userEntityRef: user } } as never });
+  const actor = (user: string) => ({
+    credentials: {
+      $$type: '@backstage/BackstageCredentials',
+      principal: { type: 'user', userEntityRef: user },
+    } as never,
+  });
   return {
     store,
     engine,
@@ -82,13 +106,23 @@ export async function createTestEngine(options: {
 }
 
 /** Polls until `check` holds (or throws after `timeoutMs`, saying what it waited for). */
-export async function waitFor<T>(what: string, get: () => Promise<T>, check: (v: T) => boolean, timeoutMs = 60_000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  get: () => Promise<T>,
+  check: (v: T) => boolean,
+  timeoutMs = 60_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: T | undefined;
   for (;;) {
     last = await get();
     if (check(last)) return last;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last seen: ${JSON.stringify(last)?.slice(0, 2000)}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `timed out waiting for ${what}; last seen: ${JSON.stringify(
+          last,
+        )?.slice(0, 2000)}`,
+      );
     await new Promise(r => setTimeout(r, 100));
   }
 }

@@ -4,11 +4,14 @@ import { UpgradesConfig, upgradesConfigSchema } from './upgradesConfig';
 
 /** Reads and validates `skip.upgrades`; a wrong value stops start-up naming the key. */
 export function readUpgradesConfig(config: Config): UpgradesConfig {
-  const result = upgradesConfigSchema.safeParse(config.getOptional('skip.upgrades') ?? {});
+  const result = upgradesConfigSchema.safeParse(
+    config.getOptional('skip.upgrades') ?? {},
+  );
   if (!result.success) {
     const problems = result.error.issues.map(issue => {
       const key = issue.path.reduce<string>(
-        (k, part) => (typeof part === 'number' ? `${k}[${part}]` : `${k}.${String(part)}`),
+        (k, part) =>
+          typeof part === 'number' ? `${k}[${part}]` : `${k}.${String(part)}`,
         'skip.upgrades',
       );
       return `${key}: ${issue.message}`;
@@ -17,7 +20,10 @@ export function readUpgradesConfig(config: Config): UpgradesConfig {
   }
   const sites = new Set<string>();
   for (const [i, site] of result.data.sites.entries()) {
-    if (sites.has(site.name)) throw new SkipConfigError(`Invalid configuration: skip.upgrades.sites[${i}].name: site '${site.name}' is listed twice`);
+    if (sites.has(site.name))
+      throw new SkipConfigError(
+        `Invalid configuration: skip.upgrades.sites[${i}].name: site '${site.name}' is listed twice`,
+      );
     sites.add(site.name);
   }
   return result.data;

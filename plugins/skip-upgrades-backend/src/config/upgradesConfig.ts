@@ -37,7 +37,10 @@ const siteClusterSchema = z.object({
 /** One site: its admin workstation, how the portal reaches it, and its clusters' files there. */
 const siteSchema = z.object({
   name: z.string().min(1),
-  executor: z.discriminatedUnion('type', [localExecutorSchema, sshExecutorSchema]),
+  executor: z.discriminatedUnion('type', [
+    localExecutorSchema,
+    sshExecutorSchema,
+  ]),
   /** Working directory on the workstation; relative file paths below are under it. */
   workDir: z.string().min(1).optional(),
   gkectl: z.string().min(1).default('gkectl'),
@@ -81,7 +84,9 @@ export const upgradesConfigSchema = z.object({
   releases: z
     .array(
       z.object({
-        version: z.string().regex(/^\d+\.\d+\.\d+-gke\.\d+$/, 'must look like 1.31.200-gke.59'),
+        version: z
+          .string()
+          .regex(/^\d+\.\d+\.\d+-gke\.\d+$/, 'must look like 1.31.200-gke.59'),
         kubernetesVersion: z.string().min(1),
       }),
     )
@@ -97,7 +102,12 @@ export const upgradesConfigSchema = z.object({
       soakSeconds: perEnvironment(z.number().int().min(0)).default({}),
       windows: perEnvironment(timeWindowSchema).default({}),
     })
-    .default({ approvalBefore: ['prod'], fourEyes: ['prod'], soakSeconds: {}, windows: {} }),
+    .default({
+      approvalBefore: ['prod'],
+      fourEyes: ['prod'],
+      soakSeconds: {},
+      windows: {},
+    }),
   /** Expected step durations for the run view (GKECTL.md: about 15 minutes per node). */
   expectedSeconds: z
     .object({
@@ -107,7 +117,13 @@ export const upgradesConfigSchema = z.object({
       prepare: z.number().int().min(0).default(900),
       check: z.number().int().min(0).default(300),
     })
-    .default({ perNode: 900, controlPlane: 600, adminWorkstation: 1200, prepare: 900, check: 300 }),
+    .default({
+      perNode: 900,
+      controlPlane: 600,
+      adminWorkstation: 1200,
+      prepare: 900,
+      check: 300,
+    }),
   engine: z
     .object({
       /** How long a run stays with an engine that stopped renewing (a dead replica). */

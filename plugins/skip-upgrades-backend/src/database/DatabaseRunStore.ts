@@ -27,7 +27,9 @@ const toDate = (v: Timestamp | undefined) => (v ? new Date(v) : undefined);
 export class DatabaseRunStore implements RunStore {
   private constructor(private readonly db: Knex) {}
 
-  static async create(options: { database: DatabaseService }): Promise<DatabaseRunStore> {
+  static async create(options: {
+    database: DatabaseService;
+  }): Promise<DatabaseRunStore> {
     const client = await options.database.getClient();
     if (!options.database.migrations?.skip) {
       await client.migrate.latest(migrationsConfig);
@@ -84,11 +86,24 @@ export class DatabaseRunStore implements RunStore {
       }
       try {
         // The primary key is the lock: a concurrent start on another replica fails here.
-        if (clusters.length) await tx(LOCKS).insert(clusters.map(cluster => ({ cluster, run_id: run.id })));
+        if (clusters.length)
+          await tx(LOCKS).insert(
+            clusters.map(cluster => ({ cluster, run_id: run.id })),
+          );
       } catch {
-        throw new ConflictError(`One of ${clusters.join(', ')} was just taken by another run; one active run per cluster`);
+        throw new ConflictError(
+          `One of ${clusters.join(
+            ', ',
+          )} was just taken by another run; one active run per cluster`,
+        );
       }
-      await tx(EVENTS).insert({ run_id: run.id, at: run.createdAt, actor, action: 'started', detail: `${run.targetVersion} on ${clusters.join(', ')}` });
+      await tx(EVENTS).insert({
+        run_id: run.id,
+        at: run.createdAt,
+        actor,
+        action: 'started',
+        detail: `${run.targetVersion} on ${clusters.join(', ')}`,
+      });
     });
   }
 
@@ -98,7 +113,9 @@ export class DatabaseRunStore implements RunStore {
   }
 
   async getSteps(runId: string): Promise<StepRecord[]> {
-    const rows = await this.db(STEPS).where({ run_id: runId }).orderBy('position');
+    const rows = await this.db(STEPS)
+      .where({ run_id: runId })
+      .orderBy('position');
     return rows.map(r => ({
       runId: r.run_id,
       position: r.position,
@@ -130,7 +147,10 @@ export class DatabaseRunStore implements RunStore {
     }));
   }
 
-  async listRuns(options: { active?: boolean; limit: number }): Promise<RunRecord[]> {
+  async listRuns(options: {
+    active?: boolean;
+    limit: number;
+  }): Promise<RunRecord[]> {
     let q = this.db(RUNS).orderBy('created_at', 'desc').limit(options.limit);
     if (options.active === true) q = q.whereIn('state', HOLDING);
     if (options.active === false) q = q.whereNotIn('state', HOLDING);
@@ -140,46 +160,78 @@ export class DatabaseRunStore implements RunStore {
   async claimableRunIds(now: Date): Promise<string[]> {
     const rows = await this.db(RUNS)
       .whereIn('state', ['running', 'waiting'])
-      .andWhere(q => q.whereNull('lease_until').orWhere('lease_until', '<', now))
+      .andWhere(q =>
+        q.whereNull('lease_until').orWhere('lease_until', '<', now),
+      )
       .select('id');
     return rows.map(r => r.id);
   }
 
-  async claimRun(runId: string, owner: string, now: Date, until: Date): Promise<boolean> {
+  async claimRun(
+    runId: string,
+    owner: string,
+    now: Date,
+    until: Date,
+  ): Promise<boolean> {
     // A conditional update is the lock: on SQLite (no row locks) and PostgreSQL alike, only
     // one engine's update matches a free or expired lease.
     const updated = await this.db(RUNS)
       .where({ id: runId })
       .whereIn('state', ['running', 'waiting'])
-      .andWhere(q => q.whereNull('lease_until').orWhere('lease_until', '<', now).orWhere('lease_owner', owner))
+      .andWhere(q =>
+        q
+          .whereNull('lease_until')
+          .orWhere('lease_until', '<', now)
+          .orWhere('lease_owner', owner),
+      )
       .update({ lease_owner: owner, lease_until: until });
     return updated === 1;
   }
 
-  async renewLease(runId: string, owner: string, until: Date): Promise<boolean> {
-    const updated = await this.db(RUNS).where({ id: runId, lease_owner: owner }).update({ lease_until: until });
+  async renewLease(
+    runId: string,
+    owner: string,
+    until: Date,
+  ): Promise<boolean> {
+    const updated = await this.db(RUNS)
+      .where({ id: runId, lease_owner: owner })
+      .update({ lease_until: until });
     return updated === 1;
   }
 
   async releaseLease(runId: string, owner: string): Promise<void> {
-    await this.db(RUNS).where({ id: runId, lease_owner: owner }).update({ lease_owner: null, lease_until: null });
+    await this.db(RUNS)
+      .where({ id: runId, lease_owner: owner })
+      .update({ lease_owner: null, lease_until: null });
   }
 
   async update(change: Parameters<RunStore['update']>[0]): Promise<boolean> {
     return this.db.transaction(async tx => {
       // PostgreSQL: the run row is locked until commit, so a person's action and the engine's
       // step change never interleave; SQLite serialises writers anyway.
-      const run = await tx(RUNS).where({ id: change.runId }).forUpdate().first();
+      const run = await tx(RUNS)
+        .where({ id: change.runId })
+        .forUpdate()
+        .first();
       if (!run) return false;
       if (change.owner && run.lease_owner !== change.owner) return false;
       // Once someone asked to abort, the engine may only record the abort itself.
-      if (change.owner && run.abort_requested && change.run?.state !== 'aborted') return false;
-      if (change.run?.fromStates && !change.run.fromStates.includes(run.state)) return false;
+      if (
+        change.owner &&
+        run.abort_requested &&
+        change.run?.state !== 'aborted'
+      )
+        return false;
+      if (change.run?.fromStates && !change.run.fromStates.includes(run.state))
+        return false;
       if (change.step) {
         const { key, patch, fromStates, countAttempt } = change.step;
         let q = tx(STEPS).where({ run_id: change.runId, key });
         if (fromStates) q = q.whereIn('state', fromStates);
-        const row = { ...stepRow(patch), ...(countAttempt ? { attempts: tx.raw('attempts + 1') } : {}) };
+        const row = {
+          ...stepRow(patch),
+          ...(countAttempt ? { attempts: tx.raw('attempts + 1') } : {}),
+        };
         const updated = await q.update(row);
         if (updated !== 1) return false;
       }
@@ -196,11 +248,15 @@ export class DatabaseRunStore implements RunStore {
         if (r.state) row.state = r.state;
         if (r.message !== undefined) row.message = r.message;
         if (r.finishedAt) row.finished_at = r.finishedAt;
-        if (r.abortRequested !== undefined) row.abort_requested = r.abortRequested;
-        if (Object.keys(row).length) await tx(RUNS).where({ id: change.runId }).update(row);
+        if (r.abortRequested !== undefined)
+          row.abort_requested = r.abortRequested;
+        if (Object.keys(row).length)
+          await tx(RUNS).where({ id: change.runId }).update(row);
         if (r.state && !HOLDING.includes(r.state)) {
           await tx(LOCKS).where({ run_id: change.runId }).delete();
-          await tx(RUNS).where({ id: change.runId }).update({ lease_owner: null, lease_until: null });
+          await tx(RUNS)
+            .where({ id: change.runId })
+            .update({ lease_owner: null, lease_until: null });
         }
       }
       if (change.event) {
@@ -217,28 +273,58 @@ export class DatabaseRunStore implements RunStore {
     });
   }
 
-  async requestAbort(runId: string, actor: string, reason: string | undefined, now: Date): Promise<'aborted' | 'requested' | 'ended'> {
+  async requestAbort(
+    runId: string,
+    actor: string,
+    reason: string | undefined,
+    now: Date,
+  ): Promise<'aborted' | 'requested' | 'ended'> {
     return this.db.transaction(async tx => {
       const run = await tx(RUNS).where({ id: runId }).forUpdate().first();
       if (!run || !HOLDING.includes(run.state)) return 'ended';
       await tx(RUNS).where({ id: runId }).update({ abort_requested: true });
       const detail = reason ? `reason: ${reason}` : undefined;
-      const running = await tx(STEPS).where({ run_id: runId, state: 'running' }).first();
+      const running = await tx(STEPS)
+        .where({ run_id: runId, state: 'running' })
+        .first();
       const leaseLive = run.lease_until && new Date(run.lease_until) > now;
       if (running && leaseLive) {
         // The engine that runs the step interrupts it and records the abort with its exit code.
-        await tx(EVENTS).insert({ run_id: runId, at: now, actor, action: 'abort-requested', step_key: running.key, detail: detail ?? null });
+        await tx(EVENTS).insert({
+          run_id: runId,
+          at: now,
+          actor,
+          action: 'abort-requested',
+          step_key: running.key,
+          detail: detail ?? null,
+        });
         return 'requested';
       }
       await tx(STEPS)
         .where({ run_id: runId })
         .whereIn('state', ['running', 'waiting'])
-        .update({ state: 'aborted', finished_at: now, message: 'Interrupted by an abort' });
+        .update({
+          state: 'aborted',
+          finished_at: now,
+          message: 'Interrupted by an abort',
+        });
       await tx(RUNS)
         .where({ id: runId })
-        .update({ state: 'aborted', finished_at: now, message: `Aborted by ${actor}${reason ? `: ${reason}` : ''}`, lease_owner: null, lease_until: null });
+        .update({
+          state: 'aborted',
+          finished_at: now,
+          message: `Aborted by ${actor}${reason ? `: ${reason}` : ''}`,
+          lease_owner: null,
+          lease_until: null,
+        });
       await tx(LOCKS).where({ run_id: runId }).delete();
-      await tx(EVENTS).insert({ run_id: runId, at: now, actor, action: 'aborted', detail: detail ?? null });
+      await tx(EVENTS).insert({
+        run_id: runId,
+        at: now,
+        actor,
+        action: 'aborted',
+        detail: detail ?? null,
+      });
       return 'aborted';
     });
   }
@@ -251,18 +337,38 @@ export class DatabaseRunStore implements RunStore {
   ): Promise<void> {
     for (let i = 0; i < lines.length; i += 200) {
       await this.db(OUTPUT).insert(
-        lines.slice(i, i + 200).map(l => ({ run_id: runId, step_key: stepKey, attempt, stream: l.stream, line: l.line, at: l.at })),
+        lines
+          .slice(i, i + 200)
+          .map(l => ({
+            run_id: runId,
+            step_key: stepKey,
+            attempt,
+            stream: l.stream,
+            line: l.line,
+            at: l.at,
+          })),
       );
     }
   }
 
-  async readOutput(runId: string, stepKey: string, after: number, limit: number): Promise<OutputRecord[]> {
+  async readOutput(
+    runId: string,
+    stepKey: string,
+    after: number,
+    limit: number,
+  ): Promise<OutputRecord[]> {
     const rows = await this.db(OUTPUT)
       .where({ run_id: runId, step_key: stepKey })
       .andWhere('seq', '>', after)
       .orderBy('seq')
       .limit(limit);
-    return rows.map(r => ({ seq: Number(r.seq), attempt: r.attempt, stream: r.stream, line: r.line, at: new Date(r.at) }));
+    return rows.map(r => ({
+      seq: Number(r.seq),
+      attempt: r.attempt,
+      stream: r.stream,
+      line: r.line,
+      at: new Date(r.at),
+    }));
   }
 
   private toRun(row: Record<string, any>): RunRecord {

@@ -73,7 +73,12 @@ export type OutputRecord = {
 /** Runs, their steps, output and events; the engine's only state. */
 export interface RunStore {
   /** Creates a run and takes its clusters; a cluster another active run holds is a ConflictError naming both. */
-  createRun(run: Omit<RunRecord, 'abortRequested'>, steps: Omit<StepRecord, 'runId'>[], clusters: string[], actor: string): Promise<void>;
+  createRun(
+    run: Omit<RunRecord, 'abortRequested'>,
+    steps: Omit<StepRecord, 'runId'>[],
+    clusters: string[],
+    actor: string,
+  ): Promise<void>;
   getRun(id: string): Promise<RunRecord | undefined>;
   getSteps(runId: string): Promise<StepRecord[]>;
   getEvents(runId: string): Promise<EventRecord[]>;
@@ -81,7 +86,12 @@ export interface RunStore {
   /** Runs an engine may drive now: running or waiting, and no other engine holds a live lease. */
   claimableRunIds(now: Date): Promise<string[]>;
   /** Takes (or keeps) the lease of a run; false when another engine holds it. */
-  claimRun(runId: string, owner: string, now: Date, until: Date): Promise<boolean>;
+  claimRun(
+    runId: string,
+    owner: string,
+    now: Date,
+    until: Date,
+  ): Promise<boolean>;
   /** Extends a lease this engine holds; false when it lost it. */
   renewLease(runId: string, owner: string, until: Date): Promise<boolean>;
   releaseLease(runId: string, owner: string): Promise<void>;
@@ -92,9 +102,24 @@ export interface RunStore {
   update(change: {
     runId: string;
     owner?: string;
-    step?: { key: string; patch: StepPatch; fromStates?: UpgradeStepState[]; countAttempt?: boolean };
-    steps?: { keys: string[]; patch: StepPatch; fromStates: UpgradeStepState[] };
-    run?: { state?: UpgradeRunState; message?: string | null; finishedAt?: Date; abortRequested?: boolean; fromStates?: UpgradeRunState[] };
+    step?: {
+      key: string;
+      patch: StepPatch;
+      fromStates?: UpgradeStepState[];
+      countAttempt?: boolean;
+    };
+    steps?: {
+      keys: string[];
+      patch: StepPatch;
+      fromStates: UpgradeStepState[];
+    };
+    run?: {
+      state?: UpgradeRunState;
+      message?: string | null;
+      finishedAt?: Date;
+      abortRequested?: boolean;
+      fromStates?: UpgradeRunState[];
+    };
     event?: Omit<EventRecord, 'at'>;
     now: Date;
   }): Promise<boolean>;
@@ -103,7 +128,22 @@ export interface RunStore {
    * interrupts it and records the abort ('requested'); otherwise the abort is recorded here,
    * in one transaction ('aborted'). 'ended' when the run had already ended.
    */
-  requestAbort(runId: string, actor: string, reason: string | undefined, now: Date): Promise<'aborted' | 'requested' | 'ended'>;
-  appendOutput(runId: string, stepKey: string, attempt: number, lines: { stream: OutputRecord['stream']; line: string; at: Date }[]): Promise<void>;
-  readOutput(runId: string, stepKey: string, after: number, limit: number): Promise<OutputRecord[]>;
+  requestAbort(
+    runId: string,
+    actor: string,
+    reason: string | undefined,
+    now: Date,
+  ): Promise<'aborted' | 'requested' | 'ended'>;
+  appendOutput(
+    runId: string,
+    stepKey: string,
+    attempt: number,
+    lines: { stream: OutputRecord['stream']; line: string; at: Date }[],
+  ): Promise<void>;
+  readOutput(
+    runId: string,
+    stepKey: string,
+    after: number,
+    limit: number,
+  ): Promise<OutputRecord[]>;
 }

@@ -8,7 +8,12 @@ import type { UpgradesApiRouter } from './UpgradesApiRouter';
 /** The versions page and plan previews. */
 export function addPlanRoutes(
   router: UpgradesApiRouter,
-  options: { httpAuth: HttpAuthService; access: UpgradeAccess; plans: PlanBuilder; views: RunViews },
+  options: {
+    httpAuth: HttpAuthService;
+    access: UpgradeAccess;
+    plans: PlanBuilder;
+    views: RunViews;
+  },
 ) {
   const { access, plans, views } = options;
   const person = personOf(options.httpAuth);

@@ -25,7 +25,8 @@ export function addRunRoutes(
     views.get(await httpAuth.credentials(req), runId);
 
   router.get('/runs', async (req, res) => {
-    const active = req.query.active === undefined ? undefined : req.query.active === 'true';
+    const active =
+      req.query.active === undefined ? undefined : req.query.active === 'true';
     res.json({ items: await views.list(active) });
   });
 
@@ -41,7 +42,13 @@ export function addRunRoutes(
 
   router.get('/runs/:runId/steps/:stepKey/output', async (req, res) => {
     const after = req.query.after === undefined ? 0 : Number(req.query.after);
-    res.json(await views.output(req.params.runId, stepKeyOf(req.params.stepKey), after));
+    res.json(
+      await views.output(
+        req.params.runId,
+        stepKeyOf(req.params.stepKey),
+        after,
+      ),
+    );
   });
 
   router.post('/runs/:runId/pause', async (req, res) => {
@@ -60,17 +67,31 @@ export function addRunRoutes(
   });
 
   router.post('/runs/:runId/steps/:stepKey/approve', async (req, res) => {
-    await runs.approve(await person(req), req.params.runId, stepKeyOf(req.params.stepKey), req.body?.reason);
+    await runs.approve(
+      await person(req),
+      req.params.runId,
+      stepKeyOf(req.params.stepKey),
+      req.body?.reason,
+    );
     res.json(await answer(req, req.params.runId));
   });
 
   router.post('/runs/:runId/steps/:stepKey/retry', async (req, res) => {
-    await runs.retry(await person(req), req.params.runId, stepKeyOf(req.params.stepKey));
+    await runs.retry(
+      await person(req),
+      req.params.runId,
+      stepKeyOf(req.params.stepKey),
+    );
     res.json(await answer(req, req.params.runId));
   });
 
   router.post('/runs/:runId/clusters/:cluster/skip', async (req, res) => {
-    await runs.skipCluster(await person(req), req.params.runId, req.params.cluster, req.body.reason);
+    await runs.skipCluster(
+      await person(req),
+      req.params.runId,
+      req.params.cluster,
+      req.body.reason,
+    );
     res.json(await answer(req, req.params.runId));
   });
 }

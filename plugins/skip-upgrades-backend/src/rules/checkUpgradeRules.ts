@@ -43,7 +43,11 @@ export function checkClusterUpgrade(
     problems.push({
       rule: 'one-minor-at-a-time',
       cluster: name,
-      message: `${name} is at ${current.text}; control planes move one minor version at a time, so it must go to 1.${current.minor + 1} before ${t.text}`,
+      message: `${name} is at ${
+        current.text
+      }; control planes move one minor version at a time, so it must go to 1.${
+        current.minor + 1
+      } before ${t.text}`,
     });
   }
   if (cluster.upgrading) {
@@ -65,7 +69,11 @@ export function checkClusterUpgrade(
       message: `user cluster ${name} uses the kubeception control plane, which cannot be upgraded to ${t.text} (1.33 or later): migrate it to Controlplane V2 first (enableControlplaneV2: true)`,
     });
   }
-  if (role === 'user' && rules.adminAtLeastUsers && cluster.metadata.adminCluster) {
+  if (
+    role === 'user' &&
+    rules.adminAtLeastUsers &&
+    cluster.metadata.adminCluster
+  ) {
     const admin = parsePlatformVersion(
       versionsAtThatPoint.get(cluster.metadata.adminCluster),
     );
@@ -79,9 +87,13 @@ export function checkClusterUpgrade(
   }
   if (role === 'admin') {
     for (const user of fleet.filter(
-      c => c.metadata.adminCluster === name && c.metadata.platform === 'anthos-vmware',
+      c =>
+        c.metadata.adminCluster === name &&
+        c.metadata.platform === 'anthos-vmware',
     )) {
-      const uv = parsePlatformVersion(versionsAtThatPoint.get(user.metadata.name));
+      const uv = parsePlatformVersion(
+        versionsAtThatPoint.get(user.metadata.name),
+      );
       if (!uv) continue;
       if (rules.usersAtLeastAdminMinor && uv.minor < t.minor) {
         problems.push({

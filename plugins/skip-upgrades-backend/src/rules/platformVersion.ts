@@ -23,7 +23,10 @@ export function parsePlatformVersion(
 }
 
 /** Orders two versions (negative when a < b). */
-export function compareVersions(a: PlatformVersion, b: PlatformVersion): number {
+export function compareVersions(
+  a: PlatformVersion,
+  b: PlatformVersion,
+): number {
   return (
     a.major - b.major ||
     a.minor - b.minor ||

@@ -22,17 +22,46 @@ export type ReleaseRules = {
  * must apply the rule of the version it targets, not one fixed order (GKECTL.md).
  */
 export const RELEASE_RULES: ReleaseRules[] = [
-  { fromMinor: 0, order: 'user-clusters-first', usersAtLeastAdminMinor: true, adminAtLeastUsers: false, adminManagesMinorsBack: 1, kubeceptionAllowed: true },
-  { fromMinor: 30, order: 'user-clusters-first', usersAtLeastAdminMinor: true, adminAtLeastUsers: false, adminManagesMinorsBack: 2, kubeceptionAllowed: true },
-  { fromMinor: 31, order: 'admin-first', usersAtLeastAdminMinor: false, adminAtLeastUsers: true, adminManagesMinorsBack: 2, kubeceptionAllowed: true },
-  { fromMinor: 33, order: 'admin-first', usersAtLeastAdminMinor: false, adminAtLeastUsers: true, adminManagesMinorsBack: 2, kubeceptionAllowed: false },
+  {
+    fromMinor: 0,
+    order: 'user-clusters-first',
+    usersAtLeastAdminMinor: true,
+    adminAtLeastUsers: false,
+    adminManagesMinorsBack: 1,
+    kubeceptionAllowed: true,
+  },
+  {
+    fromMinor: 30,
+    order: 'user-clusters-first',
+    usersAtLeastAdminMinor: true,
+    adminAtLeastUsers: false,
+    adminManagesMinorsBack: 2,
+    kubeceptionAllowed: true,
+  },
+  {
+    fromMinor: 31,
+    order: 'admin-first',
+    usersAtLeastAdminMinor: false,
+    adminAtLeastUsers: true,
+    adminManagesMinorsBack: 2,
+    kubeceptionAllowed: true,
+  },
+  {
+    fromMinor: 33,
+    order: 'admin-first',
+    usersAtLeastAdminMinor: false,
+    adminAtLeastUsers: true,
+    adminManagesMinorsBack: 2,
+    kubeceptionAllowed: false,
+  },
 ];
 
 /** The rules that apply to an upgrade to `version`. */
 export function rulesFor(version: string): ReleaseRules {
   const minor = parsePlatformVersion(version)?.minor ?? 0;
   let rules = RELEASE_RULES[0];
-  for (const entry of RELEASE_RULES) if (entry.fromMinor <= minor) rules = entry;
+  for (const entry of RELEASE_RULES)
+    if (entry.fromMinor <= minor) rules = entry;
   return rules;
 }
 

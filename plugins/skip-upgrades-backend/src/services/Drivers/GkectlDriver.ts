@@ -13,7 +13,9 @@ import type {
 
 /** Quotes an argument for display only (commands run as argument arrays). */
 function shellQuote(arg: string): string {
-  return /^[A-Za-z0-9_./=:,@%+-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
+  return /^[A-Za-z0-9_./=:,@%+-]+$/.test(arg)
+    ? arg
+    : `'${arg.replace(/'/g, `'\\''`)}'`;
 }
 
 /**
@@ -47,13 +49,24 @@ export class GkectlDriver implements UpgradeDriver {
     const cluster = step.cluster?.name ?? '';
     switch (step.kind) {
       case 'set-config-version':
-        return { display: `set gkeOnPremVersion: ${step.targetVersion} in ${site ? this.entry(site, cluster)?.config ?? '?' : '?'}` };
+        return {
+          display: `set gkeOnPremVersion: ${step.targetVersion} in ${
+            site ? this.entry(site, cluster)?.config ?? '?' : '?'
+          }`,
+        };
       case 'preflight-versions':
-        return { display: `portal check: ${cluster}'s release in the fleet, the version rules of ${step.targetVersion}, no other upgrade running` };
+        return {
+          display: `portal check: ${cluster}'s release in the fleet, the version rules of ${step.targetVersion}, no other upgrade running`,
+        };
       case 'postflight-verify':
-        return { display: `portal check: ${cluster} reports ${step.targetVersion}, every node Ready, no Argo CD app on it newly unhealthy` };
+        return {
+          display: `portal check: ${cluster} reports ${step.targetVersion}, every node Ready, no Argo CD app on it newly unhealthy`,
+        };
       case 'soak':
-        return { display: 'portal check, every few seconds: the stage\'s nodes Ready and its Argo CD apps Healthy' };
+        return {
+          display:
+            "portal check, every few seconds: the stage's nodes Ready and its Argo CD apps Healthy",
+        };
       case 'approval':
         return { display: 'a platform-team member approves in the portal' };
       case 'time-window':
@@ -70,26 +83,78 @@ export class GkectlDriver implements UpgradeDriver {
   private command(site: UpgradeSite, step: StepContext): string[] | undefined {
     const t = step.targetVersion;
     const cluster = step.cluster;
-    const adminName = cluster?.role === 'admin' ? cluster.name : cluster?.adminCluster;
-    const kubeconfig = adminName ? this.entry(site, adminName)?.kubeconfig ?? '' : '';
+    const adminName =
+      cluster?.role === 'admin' ? cluster.name : cluster?.adminCluster;
+    const kubeconfig = adminName
+      ? this.entry(site, adminName)?.kubeconfig ?? ''
+      : '';
     const config = cluster ? this.entry(site, cluster.name)?.config ?? '' : '';
-    const diagnose = [site.gkectl, 'diagnose', 'cluster', '--kubeconfig', kubeconfig, ...(cluster?.role === 'user' ? ['--cluster-name', cluster.name] : [])];
+    const diagnose = [
+      site.gkectl,
+      'diagnose',
+      'cluster',
+      '--kubeconfig',
+      kubeconfig,
+      ...(cluster?.role === 'user' ? ['--cluster-name', cluster.name] : []),
+    ];
     switch (step.kind) {
       case 'upgrade-gkeadm':
         return [site.gkeadm, 'upgrade', 'gkeadm', '--target-version', t];
       case 'upgrade-admin-workstation':
-        return [site.gkeadm, 'upgrade', 'admin-workstation', '--config', site.adminWorkstation.config, '--info-file', site.adminWorkstation.infoFile];
+        return [
+          site.gkeadm,
+          'upgrade',
+          'admin-workstation',
+          '--config',
+          site.adminWorkstation.config,
+          '--info-file',
+          site.adminWorkstation.infoFile,
+        ];
       case 'prepare-bundle':
-        return [site.gkectl, 'prepare', '--bundle-path', `${site.bundleDir.replace(/\/$/, '')}/gke-onprem-vsphere-${t}-full.tgz`, '--kubeconfig', kubeconfig];
+        return [
+          site.gkectl,
+          'prepare',
+          '--bundle-path',
+          `${site.bundleDir.replace(
+            /\/$/,
+            '',
+          )}/gke-onprem-vsphere-${t}-full.tgz`,
+          '--kubeconfig',
+          kubeconfig,
+        ];
       case 'preflight-check-config':
-        return [site.gkectl, 'check-config', '--config', config, '--kubeconfig', kubeconfig, '--fast'];
+        return [
+          site.gkectl,
+          'check-config',
+          '--config',
+          config,
+          '--kubeconfig',
+          kubeconfig,
+          '--fast',
+        ];
       case 'preflight-diagnose':
       case 'postflight-diagnose':
         return diagnose;
       case 'upgrade-user-cluster':
-        return [site.gkectl, 'upgrade', 'cluster', '--kubeconfig', kubeconfig, '--config', config];
+        return [
+          site.gkectl,
+          'upgrade',
+          'cluster',
+          '--kubeconfig',
+          kubeconfig,
+          '--config',
+          config,
+        ];
       case 'upgrade-admin-cluster':
-        return [site.gkectl, 'upgrade', 'admin', '--kubeconfig', kubeconfig, '--config', config];
+        return [
+          site.gkectl,
+          'upgrade',
+          'admin',
+          '--kubeconfig',
+          kubeconfig,
+          '--config',
+          config,
+        ];
       default:
         return undefined;
     }
@@ -97,29 +162,49 @@ export class GkectlDriver implements UpgradeDriver {
 
   executorOf(site: string): CommandExecutor {
     const executor = this.executors.get(site);
-    if (!executor) throw new Error(`site ${site} has no executor (skip.upgrades.sites)`);
+    if (!executor)
+      throw new Error(`site ${site} has no executor (skip.upgrades.sites)`);
     return executor;
   }
 
   async execute(
     step: UpgradePlanStep & { site: string },
     targetVersion: string,
-    io: { signal: AbortSignal; onLine(line: { stream: 'stdout' | 'stderr' | 'portal'; line: string }): void },
+    io: {
+      signal: AbortSignal;
+      onLine(line: {
+        stream: 'stdout' | 'stderr' | 'portal';
+        line: string;
+      }): void;
+    },
   ): Promise<{ exitCode: number; error?: string }> {
     const site = this.sites.get(step.site);
-    if (!site) return { exitCode: 1, error: `site ${step.site} is not configured` };
+    if (!site)
+      return { exitCode: 1, error: `site ${step.site} is not configured` };
     const executor = this.executorOf(step.site);
     if (step.kind === 'set-config-version') {
       const path = this.entry(site, step.cluster ?? '')?.config;
-      if (!path) return { exitCode: 1, error: `${step.cluster} has no config file configured` };
-      const doc = parseDocument(await executor.readFile(path, { cwd: site.workDir }));
+      if (!path)
+        return {
+          exitCode: 1,
+          error: `${step.cluster} has no config file configured`,
+        };
+      const doc = parseDocument(
+        await executor.readFile(path, { cwd: site.workDir }),
+      );
       const before = doc.get('gkeOnPremVersion');
       doc.set('gkeOnPremVersion', targetVersion);
       await executor.writeFile(path, doc.toString(), { cwd: site.workDir });
-      io.onLine({ stream: 'portal', line: `${path}: gkeOnPremVersion ${String(before ?? '(unset)')} -> ${targetVersion}` });
+      io.onLine({
+        stream: 'portal',
+        line: `${path}: gkeOnPremVersion ${String(
+          before ?? '(unset)',
+        )} -> ${targetVersion}`,
+      });
       return { exitCode: 0 };
     }
-    if (!step.command) return { exitCode: 1, error: `step ${step.key} has no command` };
+    if (!step.command)
+      return { exitCode: 1, error: `step ${step.key} has no command` };
     let lastError: string | undefined;
     let errorFollows = false;
     const result = await executor.run({
@@ -139,21 +224,40 @@ export class GkectlDriver implements UpgradeDriver {
     return {
       exitCode: result.exitCode,
       ...(result.exitCode !== 0
-        ? { error: result.signal ? `stopped by ${result.signal}` : lastError ?? `exit code ${result.exitCode}` }
+        ? {
+            error: result.signal
+              ? `stopped by ${result.signal}`
+              : lastError ?? `exit code ${result.exitCode}`,
+          }
         : {}),
     };
   }
 
-  async verify(step: UpgradePlanStep & { site: string }, targetVersion: string): Promise<Verification> {
-    if (step.kind === 'upgrade-user-cluster' || step.kind === 'upgrade-admin-cluster') {
-      const cluster = (await this.fleet.clusters()).find(c => c.metadata.name === step.cluster);
+  async verify(
+    step: UpgradePlanStep & { site: string },
+    targetVersion: string,
+  ): Promise<Verification> {
+    if (
+      step.kind === 'upgrade-user-cluster' ||
+      step.kind === 'upgrade-admin-cluster'
+    ) {
+      const cluster = (await this.fleet.clusters()).find(
+        c => c.metadata.name === step.cluster,
+      );
       if (!cluster || !cluster.reachable) return 'in-progress';
       if (cluster.upgrading) return 'in-progress';
-      return cluster.version && compareVersionTexts(cluster.version, targetVersion) >= 0 ? 'reached' : 'not-reached';
+      return cluster.version &&
+        compareVersionTexts(cluster.version, targetVersion) >= 0
+        ? 'reached'
+        : 'not-reached';
     }
     if (step.kind === 'upgrade-admin-workstation') {
-      const version = await this.gkectlVersion(step.site).catch(() => undefined);
-      return version && compareVersionTexts(version, targetVersion) >= 0 ? 'reached' : 'not-reached';
+      const version = await this.gkectlVersion(step.site).catch(
+        () => undefined,
+      );
+      return version && compareVersionTexts(version, targetVersion) >= 0
+        ? 'reached'
+        : 'not-reached';
     }
     // Checks, bundle preparation and the config edit are safe to run again.
     return 'not-reached';
@@ -169,9 +273,13 @@ export class GkectlDriver implements UpgradeDriver {
       signal: AbortSignal.timeout(30_000),
       onLine: line => lines.push(line.line),
     });
-    const version = lines.map(l => /gkectl version:\s*v?(\S+)/.exec(l)?.[1]).find(Boolean);
+    const version = lines
+      .map(l => /gkectl version:\s*v?(\S+)/.exec(l)?.[1])
+      .find(Boolean);
     if (result.exitCode !== 0 || !version) {
-      throw new Error(`gkectl version on site ${site} failed (exit code ${result.exitCode})`);
+      throw new Error(
+        `gkectl version on site ${site} failed (exit code ${result.exitCode})`,
+      );
     }
     return version;
   }

@@ -30,7 +30,10 @@ export interface UpgradeDriver {
     targetVersion: string,
     io: {
       signal: AbortSignal;
-      onLine(line: { stream: 'stdout' | 'stderr' | 'portal'; line: string }): void;
+      onLine(line: {
+        stream: 'stdout' | 'stderr' | 'portal';
+        line: string;
+      }): void;
     },
   ): Promise<{ exitCode: number; error?: string }>;
   /** After a restart: did a step that was running reach its end on the cluster? */

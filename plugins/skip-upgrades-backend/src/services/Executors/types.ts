@@ -26,7 +26,11 @@ export interface CommandExecutor {
   /** Reads a text file on the machine that runs the commands (a relative path is under the working directory). */
   readFile(path: string, options?: { cwd?: string }): Promise<string>;
   /** Writes a text file there, replacing it atomically where the transport allows. */
-  writeFile(path: string, content: string, options?: { cwd?: string }): Promise<void>;
+  writeFile(
+    path: string,
+    content: string,
+    options?: { cwd?: string },
+  ): Promise<void>;
   /** Where commands run, for logs and answers: no secrets ("ssh ops@10.0.0.5:22", "local"). */
   describe(): string;
   /** Releases connections (SSH). */

@@ -16,7 +16,10 @@ import type { ClusterHealth, FleetCluster, FleetReader } from './types';
 export class FleetBackendReader implements FleetReader {
   private constructor(private readonly client: SkipFleetClient) {}
 
-  static create(options: { discovery: DiscoveryService; auth: AuthService }): FleetBackendReader {
+  static create(options: {
+    discovery: DiscoveryService;
+    auth: AuthService;
+  }): FleetBackendReader {
     const { discovery, auth } = options;
     const client = new SkipFleetClient({
       discoveryApi: discovery,
@@ -70,9 +73,16 @@ export function toClusterHealth(details: ClusterDetails): ClusterHealth {
     upgrading: !!details.cluster.upgradeInProgress,
     notReadyNodes: details.nodes.filter(n => !n.ready).map(n => n.name),
     nodesTotal: details.nodes.length,
-    pools: details.nodePools.map(p => ({ name: p.name, kubeletVersions: p.kubeletVersions })),
+    pools: details.nodePools.map(p => ({
+      name: p.name,
+      kubeletVersions: p.kubeletVersions,
+    })),
     unhealthyApps: details.apps
       .filter(a => a.argo && a.argo.health !== 'Healthy')
-      .map(a => ({ name: a.argo!.name, namespace: a.namespace, health: a.argo!.health })),
+      .map(a => ({
+        name: a.argo!.name,
+        namespace: a.namespace,
+        health: a.argo!.health,
+      })),
   };
 }

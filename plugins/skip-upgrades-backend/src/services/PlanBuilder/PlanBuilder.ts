@@ -19,19 +19,36 @@ export class PlanBuilder {
     readonly releases: Release[],
   ) {}
 
-  static create(options: { config: UpgradesConfig; fleet: FleetReader; driver: UpgradeDriver }): PlanBuilder {
+  static create(options: {
+    config: UpgradesConfig;
+    fleet: FleetReader;
+    driver: UpgradeDriver;
+  }): PlanBuilder {
     const byVersion = new Map<string, Release>();
-    for (const r of [...DEFAULT_RELEASES, ...options.config.releases]) byVersion.set(r.version, r);
-    const releases = [...byVersion.values()].sort((a, b) => compareVersionTexts(a.version, b.version));
-    return new PlanBuilder(options.config, options.fleet, options.driver, releases);
+    for (const r of [...DEFAULT_RELEASES, ...options.config.releases])
+      byVersion.set(r.version, r);
+    const releases = [...byVersion.values()].sort((a, b) =>
+      compareVersionTexts(a.version, b.version),
+    );
+    return new PlanBuilder(
+      options.config,
+      options.fleet,
+      options.driver,
+      releases,
+    );
   }
 
   /** gkectl's version per configured site, and why a site did not answer. */
-  async workstations(): Promise<{ site: string; version?: string; error?: string }[]> {
+  async workstations(): Promise<
+    { site: string; version?: string; error?: string }[]
+  > {
     return Promise.all(
       this.config.sites.map(async site => {
         try {
-          return { site: site.name, version: await this.driver.gkectlVersion(site.name) };
+          return {
+            site: site.name,
+            version: await this.driver.gkectlVersion(site.name),
+          };
         } catch (error) {
           return { site: site.name, error: (error as Error).message };
         }
@@ -42,24 +59,51 @@ export class PlanBuilder {
   async build(request: UpgradePlanRequest): Promise<UpgradePlan> {
     if (!isKnownRelease(this.releases, request.targetVersion)) {
       throw new InputError(
-        `targetVersion: ${request.targetVersion} is not a known release (known: ${this.releases.map(r => r.version).join(', ')})`,
+        `targetVersion: ${
+          request.targetVersion
+        } is not a known release (known: ${this.releases
+          .map(r => r.version)
+          .join(', ')})`,
       );
     }
     const { scope } = request;
-    if (scope.kind === 'cluster' && !scope.cluster) throw new InputError('scope.cluster: required when scope.kind is cluster');
-    if (scope.kind === 'environment' && !scope.environment) throw new InputError('scope.environment: required when scope.kind is environment');
+    if (scope.kind === 'cluster' && !scope.cluster)
+      throw new InputError(
+        'scope.cluster: required when scope.kind is cluster',
+      );
+    if (scope.kind === 'environment' && !scope.environment)
+      throw new InputError(
+        'scope.environment: required when scope.kind is environment',
+      );
     const clusters = await this.fleet.clusters();
-    if (scope.kind === 'cluster' && !clusters.some(c => c.metadata.name === scope.cluster)) {
-      throw new NotFoundError(`scope.cluster: no cluster named ${scope.cluster}`);
+    if (
+      scope.kind === 'cluster' &&
+      !clusters.some(c => c.metadata.name === scope.cluster)
+    ) {
+      throw new NotFoundError(
+        `scope.cluster: no cluster named ${scope.cluster}`,
+      );
     }
-    const onPrem = clusters.filter(c => c.metadata.platform === 'anthos-vmware' && c.reachable);
+    const onPrem = clusters.filter(
+      c => c.metadata.platform === 'anthos-vmware' && c.reachable,
+    );
     const pools = new Map(
       await Promise.all(
-        onPrem.map(async c => [c.metadata.name, (await this.fleet.health(c.metadata.name).catch(() => undefined))?.pools ?? []] as const),
+        onPrem.map(
+          async c =>
+            [
+              c.metadata.name,
+              (
+                await this.fleet.health(c.metadata.name).catch(() => undefined)
+              )?.pools ?? [],
+            ] as const,
+        ),
       ),
     );
     const workstationVersions = new Map(
-      (await this.workstations()).filter(w => w.version).map(w => [w.site, w.version!]),
+      (await this.workstations())
+        .filter(w => w.version)
+        .map(w => [w.site, w.version!]),
     );
     const result = buildPlan({
       request,
@@ -73,7 +117,9 @@ export class PlanBuilder {
     });
     if (result.violations) {
       throw new ConflictError(
-        `Plan refused: ${result.violations.map(v => `rule ${v.rule} (${v.cluster}): ${v.message}`).join('; ')}`,
+        `Plan refused: ${result.violations
+          .map(v => `rule ${v.rule} (${v.cluster}): ${v.message}`)
+          .join('; ')}`,
       );
     }
     return result.plan;

@@ -72,7 +72,8 @@ export function buildPlan(inputs: PlanInputs): PlanResult {
   const inScope = clusters.filter(c => {
     const s = request.scope;
     if (s.kind === 'cluster') return c.metadata.name === s.cluster;
-    if (s.kind === 'environment') return c.metadata.environment === s.environment;
+    if (s.kind === 'environment')
+      return c.metadata.environment === s.environment;
     return true;
   });
 
@@ -83,7 +84,8 @@ export function buildPlan(inputs: PlanInputs): PlanResult {
     if (c.metadata.platform === 'gke') {
       leftOut.push({
         cluster: name,
-        reason: 'a GKE cluster: Google upgrades it to GKE versions (gcloud container clusters upgrade), not to a GKE on VMware release',
+        reason:
+          'a GKE cluster: Google upgrades it to GKE versions (gcloud container clusters upgrade), not to a GKE on VMware release',
       });
     } else if (!c.version) {
       violations.push(...checkClusterUpgrade(c, target, clusters, new Map()));
@@ -114,7 +116,8 @@ export function buildPlan(inputs: PlanInputs): PlanResult {
   // before its first user cluster (admin first) or after its last (user clusters first).
   const stageOf = new Map<string, Environment>();
   for (const { cluster } of changing.values()) {
-    if (cluster.metadata.role === 'user') stageOf.set(cluster.metadata.name, cluster.metadata.environment);
+    if (cluster.metadata.role === 'user')
+      stageOf.set(cluster.metadata.name, cluster.metadata.environment);
   }
   for (const { cluster } of changing.values()) {
     if (cluster.metadata.role !== 'admin') continue;
@@ -123,7 +126,10 @@ export function buildPlan(inputs: PlanInputs): PlanResult {
       .map(u => environmentRank(u.cluster.metadata.environment));
     let rank = environmentRank(cluster.metadata.environment);
     if (userStages.length) {
-      rank = rules.order === 'admin-first' ? Math.min(...userStages) : Math.max(...userStages);
+      rank =
+        rules.order === 'admin-first'
+          ? Math.min(...userStages)
+          : Math.max(...userStages);
     }
     stageOf.set(cluster.metadata.name, ENVIRONMENTS[rank]);
   }
@@ -132,25 +138,42 @@ export function buildPlan(inputs: PlanInputs): PlanResult {
   const order = [...changing.values()]
     .map(v => v.cluster)
     .sort((a, b) => {
-      const stage = environmentRank(stageOf.get(a.metadata.name)!) - environmentRank(stageOf.get(b.metadata.name)!);
+      const stage =
+        environmentRank(stageOf.get(a.metadata.name)!) -
+        environmentRank(stageOf.get(b.metadata.name)!);
       if (stage) return stage;
       const site = a.metadata.site.localeCompare(b.metadata.site);
       if (site) return site;
       const adminA = a.metadata.role === 'admin' ? 0 : 1;
       const adminB = b.metadata.role === 'admin' ? 0 : 1;
-      if (adminA !== adminB) return rules.order === 'admin-first' ? adminA - adminB : adminB - adminA;
+      if (adminA !== adminB)
+        return rules.order === 'admin-first'
+          ? adminA - adminB
+          : adminB - adminA;
       return a.metadata.name.localeCompare(b.metadata.name);
     });
   const versions = new Map(clusters.map(c => [c.metadata.name, c.version]));
   for (const cluster of order) {
-    violations.push(...checkClusterUpgrade(cluster, target, clusters, versions));
-    violations.push(...checkNodePools(cluster.metadata.name, release.kubernetesVersion, inputs.pools.get(cluster.metadata.name) ?? []));
+    violations.push(
+      ...checkClusterUpgrade(cluster, target, clusters, versions),
+    );
+    violations.push(
+      ...checkNodePools(
+        cluster.metadata.name,
+        release.kubernetesVersion,
+        inputs.pools.get(cluster.metadata.name) ?? [],
+      ),
+    );
     versions.set(cluster.metadata.name, target);
   }
   // Once the plan is through, no admin cluster may be left managing clusters it must not.
-  for (const admin of clusters.filter(c => c.metadata.role === 'admin' && !changing.has(c.metadata.name))) {
+  for (const admin of clusters.filter(
+    c => c.metadata.role === 'admin' && !changing.has(c.metadata.name),
+  )) {
     if (!admin.version || !rules.adminAtLeastUsers) continue;
-    for (const user of order.filter(u => u.metadata.adminCluster === admin.metadata.name)) {
+    for (const user of order.filter(
+      u => u.metadata.adminCluster === admin.metadata.name,
+    )) {
       if (compareVersionTexts(admin.version, target) < 0) {
         violations.push({
           rule: 'admin-at-least-users',
@@ -165,15 +188,26 @@ export function buildPlan(inputs: PlanInputs): PlanResult {
     const site = config.sites.find(s => s.name === cluster.metadata.site);
     const entry = site?.clusters.find(c => c.name === cluster.metadata.name);
     const adminEntry = site?.clusters.find(
-      c => c.name === (cluster.metadata.role === 'admin' ? cluster.metadata.name : cluster.metadata.adminCluster),
+      c =>
+        c.name ===
+        (cluster.metadata.role === 'admin'
+          ? cluster.metadata.name
+          : cluster.metadata.adminCluster),
     );
     const missing = [
-      !site && `site ${cluster.metadata.site} of ${cluster.metadata.name} has no admin workstation under skip.upgrades.sites`,
-      !entry && `${cluster.metadata.name} has no entry under skip.upgrades.sites[${cluster.metadata.site}].clusters (its gkectl config file)`,
-      !adminEntry?.kubeconfig && `the admin cluster of ${cluster.metadata.name} has no kubeconfig under skip.upgrades.sites[${cluster.metadata.site}].clusters`,
+      !site &&
+        `site ${cluster.metadata.site} of ${cluster.metadata.name} has no admin workstation under skip.upgrades.sites`,
+      !entry &&
+        `${cluster.metadata.name} has no entry under skip.upgrades.sites[${cluster.metadata.site}].clusters (its gkectl config file)`,
+      !adminEntry?.kubeconfig &&
+        `the admin cluster of ${cluster.metadata.name} has no kubeconfig under skip.upgrades.sites[${cluster.metadata.site}].clusters`,
     ].find((m): m is string => !!m);
     if (!site || missing) {
-      violations.push({ rule: 'site-configured', cluster: cluster.metadata.name, message: missing ?? '' });
+      violations.push({
+        rule: 'site-configured',
+        cluster: cluster.metadata.name,
+        message: missing ?? '',
+      });
     } else if (!inputs.workstationVersions.has(site.name)) {
       violations.push({
         rule: 'workstation-reachable',
@@ -188,8 +222,14 @@ export function buildPlan(inputs: PlanInputs): PlanResult {
       violations: [
         {
           rule: 'something-to-do',
-          cluster: request.scope.kind === 'cluster' ? request.scope.cluster ?? '' : request.scope.environment ?? 'fleet',
-          message: `nothing to upgrade to ${target}: ${leftOut.map(l => `${l.cluster} ${l.reason}`).join('; ') || 'no GKE on VMware cluster in the scope'}`,
+          cluster:
+            request.scope.kind === 'cluster'
+              ? request.scope.cluster ?? ''
+              : request.scope.environment ?? 'fleet',
+          message: `nothing to upgrade to ${target}: ${
+            leftOut.map(l => `${l.cluster} ${l.reason}`).join('; ') ||
+            'no GKE on VMware cluster in the scope'
+          }`,
         },
       ],
     };
@@ -200,10 +240,14 @@ export function buildPlan(inputs: PlanInputs): PlanResult {
     name: c.metadata.name,
     environment: c.metadata.environment,
     role: c.metadata.role,
-    ...(c.metadata.adminCluster ? { adminCluster: c.metadata.adminCluster } : {}),
+    ...(c.metadata.adminCluster
+      ? { adminCluster: c.metadata.adminCluster }
+      : {}),
     from: c.version!,
     to: target,
-    ...(changing.get(c.metadata.name)?.why ? { why: changing.get(c.metadata.name)!.why } : {}),
+    ...(changing.get(c.metadata.name)?.why
+      ? { why: changing.get(c.metadata.name)!.why }
+      : {}),
   }));
   const digest = createHash('sha256')
     .update(JSON.stringify({ target, scope: request.scope, stages }))
@@ -241,18 +285,36 @@ function assembleStages(
   const { config, request } = inputs;
   const target = request.targetVersion;
   const expected = config.expectedSeconds;
-  const approvalBefore = new Set([...config.gates.approvalBefore, ...(request.gates?.approvalBefore ?? [])]);
+  const approvalBefore = new Set([
+    ...config.gates.approvalBefore,
+    ...(request.gates?.approvalBefore ?? []),
+  ]);
   const approvalAfter = new Set(request.gates?.approvalAfter ?? []);
   const sitesDone = new Set<string>();
   const adminsPrepared = new Set<string>();
   const stages: UpgradePlanStage[] = [];
 
   for (const environment of ENVIRONMENTS) {
-    const here = order.filter(c => stageOf.get(c.metadata.name) === environment);
+    const here = order.filter(
+      c => stageOf.get(c.metadata.name) === environment,
+    );
     if (here.length === 0) continue;
     const steps: UpgradePlanStep[] = [];
-    const add = (kind: UpgradeStepKind, ctx: Partial<StepContext> & { key: string; title: string; why?: string; expectedSeconds: number }) => {
-      const rendered = inputs.render({ kind, site: ctx.site ?? '', targetVersion: target, cluster: ctx.cluster });
+    const add = (
+      kind: UpgradeStepKind,
+      ctx: Partial<StepContext> & {
+        key: string;
+        title: string;
+        why?: string;
+        expectedSeconds: number;
+      },
+    ) => {
+      const rendered = inputs.render({
+        kind,
+        site: ctx.site ?? '',
+        targetVersion: target,
+        cluster: ctx.cluster,
+      });
       steps.push({
         key: `${environment}/${ctx.key}`,
         kind,
@@ -280,21 +342,42 @@ function assembleStages(
     if (window) {
       add('time-window', {
         key: 'time-window',
-        title: `Wait for the ${environment} window (${window.days.join(',')} ${window.from}–${window.to} ${window.timeZone})`,
+        title: `Wait for the ${environment} window (${window.days.join(',')} ${
+          window.from
+        }–${window.to} ${window.timeZone})`,
         why: `skip.upgrades.gates.windows.${environment}`,
         expectedSeconds: 0,
       });
     }
     for (const site of [...new Set(here.map(c => c.metadata.site))].sort()) {
       const gkectl = inputs.workstationVersions.get(site);
-      if (!sitesDone.has(site) && gkectl && compareVersionTexts(gkectl, target) < 0) {
+      if (
+        !sitesDone.has(site) &&
+        gkectl &&
+        compareVersionTexts(gkectl, target) < 0
+      ) {
         const why = `rule gkectl-at-least-target: gkectl on the ${site} admin workstation is ${gkectl}, older than ${target}; the admin workstation goes first`;
-        add('upgrade-gkeadm', { key: `upgrade-gkeadm/${site}`, site, title: `Upgrade gkeadm on the ${site} admin workstation to ${target}`, why, expectedSeconds: expected.check });
-        add('upgrade-admin-workstation', { key: `upgrade-admin-workstation/${site}`, site, title: `Upgrade the ${site} admin workstation (gkectl) to ${target}`, why, expectedSeconds: expected.adminWorkstation });
+        add('upgrade-gkeadm', {
+          key: `upgrade-gkeadm/${site}`,
+          site,
+          title: `Upgrade gkeadm on the ${site} admin workstation to ${target}`,
+          why,
+          expectedSeconds: expected.check,
+        });
+        add('upgrade-admin-workstation', {
+          key: `upgrade-admin-workstation/${site}`,
+          site,
+          title: `Upgrade the ${site} admin workstation (gkectl) to ${target}`,
+          why,
+          expectedSeconds: expected.adminWorkstation,
+        });
       }
       sitesDone.add(site);
       for (const cluster of here.filter(c => c.metadata.site === site)) {
-        const adminName = cluster.metadata.role === 'admin' ? cluster.metadata.name : cluster.metadata.adminCluster!;
+        const adminName =
+          cluster.metadata.role === 'admin'
+            ? cluster.metadata.name
+            : cluster.metadata.adminCluster!;
         if (!adminsPrepared.has(adminName)) {
           adminsPrepared.add(adminName);
           add('prepare-bundle', {
@@ -308,45 +391,84 @@ function assembleStages(
         const ref = {
           name: cluster.metadata.name,
           role: cluster.metadata.role,
-          ...(cluster.metadata.adminCluster ? { adminCluster: cluster.metadata.adminCluster } : {}),
+          ...(cluster.metadata.adminCluster
+            ? { adminCluster: cluster.metadata.adminCluster }
+            : {}),
         };
-        const what = cluster.metadata.role === 'admin' ? 'admin cluster' : 'user cluster';
-        const upgradeKind: UpgradeStepKind = cluster.metadata.role === 'admin' ? 'upgrade-admin-cluster' : 'upgrade-user-cluster';
-        const upgradeSeconds = expected.controlPlane + expected.perNode * (cluster.nodes?.total ?? 3);
-        const quickChecks: UpgradeStepKind[] = ['set-config-version', 'preflight-versions', 'postflight-verify'];
+        const what =
+          cluster.metadata.role === 'admin' ? 'admin cluster' : 'user cluster';
+        const upgradeKind: UpgradeStepKind =
+          cluster.metadata.role === 'admin'
+            ? 'upgrade-admin-cluster'
+            : 'upgrade-user-cluster';
+        const upgradeSeconds =
+          expected.controlPlane +
+          expected.perNode * (cluster.nodes?.total ?? 3);
+        const quickChecks: UpgradeStepKind[] = [
+          'set-config-version',
+          'preflight-versions',
+          'postflight-verify',
+        ];
         const expectedFor = (kind: UpgradeStepKind) => {
           if (kind === upgradeKind) return upgradeSeconds;
           return quickChecks.includes(kind) ? 5 : expected.check;
         };
-        for (const kind of [...CLUSTER_SEQUENCE.slice(0, 4), upgradeKind, ...CLUSTER_SEQUENCE.slice(4)]) {
+        for (const kind of [
+          ...CLUSTER_SEQUENCE.slice(0, 4),
+          upgradeKind,
+          ...CLUSTER_SEQUENCE.slice(4),
+        ]) {
           add(kind, {
             key: `${kind}/${cluster.metadata.name}`,
             site,
             cluster: ref,
-            title: stepTitle(kind, what, cluster.metadata.name, target, cluster.version!),
+            title: stepTitle(
+              kind,
+              what,
+              cluster.metadata.name,
+              target,
+              cluster.version!,
+            ),
             expectedSeconds: expectedFor(kind),
           });
         }
       }
     }
-    const soak = inputs.request.gates?.soakSeconds ?? config.gates.soakSeconds[environment] ?? 0;
+    const soak =
+      inputs.request.gates?.soakSeconds ??
+      config.gates.soakSeconds[environment] ??
+      0;
     if (soak > 0) {
       add('soak', {
         key: 'soak',
         title: `Soak ${environment} for ${soak} s: nodes Ready and Argo CD apps Healthy`,
-        why: inputs.request.gates?.soakSeconds !== undefined ? 'gates.soakSeconds of this plan' : `skip.upgrades.gates.soakSeconds.${environment}`,
+        why:
+          inputs.request.gates?.soakSeconds !== undefined
+            ? 'gates.soakSeconds of this plan'
+            : `skip.upgrades.gates.soakSeconds.${environment}`,
         expectedSeconds: soak,
       });
     }
     if (approvalAfter.has(environment)) {
-      add('approval', { key: 'approval/after', title: `Approve the end of the ${environment} stage`, why: `approval after ${environment}`, expectedSeconds: 0 });
+      add('approval', {
+        key: 'approval/after',
+        title: `Approve the end of the ${environment} stage`,
+        why: `approval after ${environment}`,
+        expectedSeconds: 0,
+      });
     }
     stages.push({ name: environment, environment, steps });
   }
   return stages;
 }
 
-function stepTitle(kind: UpgradeStepKind, what: string, name: string, target: string, from: string): string {
+function stepTitle(
+  kind: UpgradeStepKind,
+  what: string,
+  name: string,
+  target: string,
+  from: string,
+): string {
   switch (kind) {
     case 'set-config-version':
       return `Set gkeOnPremVersion ${target} in the config of ${name}`;
@@ -370,5 +492,7 @@ function stepTitle(kind: UpgradeStepKind, what: string, name: string, target: st
 
 /** Whether a version text is a known release. */
 export function isKnownRelease(releases: Release[], version: string): boolean {
-  return !!parsePlatformVersion(version) && releases.some(r => r.version === version);
+  return (
+    !!parsePlatformVersion(version) && releases.some(r => r.version === version)
+  );
 }

@@ -3,7 +3,12 @@ import { isInWindow, nextOpening } from './timeWindows';
 
 describe('time windows', () => {
   // Prod only outside work hours on weekdays, all weekend, Oslo time (UTC+1 in December).
-  const evenings = timeWindowSchema.parse({ timeZone: 'Europe/Oslo', days: ['mon', 'tue', 'wed', 'thu', 'fri'], from: '17:00', to: '07:00' });
+  const evenings = timeWindowSchema.parse({
+    timeZone: 'Europe/Oslo',
+    days: ['mon', 'tue', 'wed', 'thu', 'fri'],
+    from: '17:00',
+    to: '07:00',
+  });
 
   it('is open in the evening and through the night that follows, closed in work hours', () => {
     expect(isInWindow(evenings, new Date('2026-12-02T16:30:00Z'))).toBe(true); // Wed 17:30 Oslo
@@ -17,6 +22,8 @@ describe('time windows', () => {
   });
 
   it('tells when it opens next', () => {
-    expect(nextOpening(evenings, new Date('2026-12-02T10:00:00Z'))?.toISOString()).toBe('2026-12-02T16:00:00.000Z');
+    expect(
+      nextOpening(evenings, new Date('2026-12-02T10:00:00Z'))?.toISOString(),
+    ).toBe('2026-12-02T16:00:00.000Z');
   });
 });

@@ -3,7 +3,10 @@ import type { TimeWindow } from '../../config/upgradesConfig';
 const DAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 
 /** The weekday and minute of the day at `at` in a time zone. */
-function localTime(at: Date, timeZone: string): { day: (typeof DAYS)[number]; minute: number } {
+function localTime(
+  at: Date,
+  timeZone: string,
+): { day: (typeof DAYS)[number]; minute: number } {
   const parts = new Intl.DateTimeFormat('en-US', {
     timeZone,
     weekday: 'short',
@@ -16,7 +19,8 @@ function localTime(at: Date, timeZone: string): { day: (typeof DAYS)[number]; mi
   return { day, minute: Number(get('hour')) * 60 + Number(get('minute')) };
 }
 
-const minutesOf = (clock: string) => Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
+const minutesOf = (clock: string) =>
+  Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
 
 /**
  * Whether `at` is inside the window. A window whose `to` is not after `from` spans midnight
@@ -26,9 +30,13 @@ export function isInWindow(window: TimeWindow, at: Date): boolean {
   const { day, minute } = localTime(at, window.timeZone);
   const from = minutesOf(window.from);
   const to = minutesOf(window.to);
-  if (from < to) return window.days.includes(day) && minute >= from && minute < to;
+  if (from < to)
+    return window.days.includes(day) && minute >= from && minute < to;
   const yesterday = DAYS[(DAYS.indexOf(day) + 6) % 7];
-  return (window.days.includes(day) && minute >= from) || (window.days.includes(yesterday) && minute < to);
+  return (
+    (window.days.includes(day) && minute >= from) ||
+    (window.days.includes(yesterday) && minute < to)
+  );
 }
 
 /** When the window next opens after `at` (to the minute); undefined when it never does. */

@@ -27,8 +27,10 @@ const PERMISSIONS = {
 
 const DENIED: Record<UpgradeAction, string> = {
   read: 'You may not see upgrade runs',
-  operate: 'Only the platform team plans, starts, pauses, resumes, retries and skips upgrades (skip.upgrade.run.create)',
-  approve: 'Only the platform team approves upgrade gates (skip.upgrade.gate.approve)',
+  operate:
+    'Only the platform team plans, starts, pauses, resumes, retries and skips upgrades (skip.upgrade.run.create)',
+  approve:
+    'Only the platform team approves upgrade gates (skip.upgrade.gate.approve)',
   abort: 'Only the platform team aborts upgrades (skip.upgrade.run.cancel)',
 };
 
@@ -39,43 +41,74 @@ export class UpgradeAccess {
     private readonly config: UpgradesConfig,
   ) {}
 
-  static create(options: { permissions: PermissionsService; config: UpgradesConfig }): UpgradeAccess {
+  static create(options: {
+    permissions: PermissionsService;
+    config: UpgradesConfig;
+  }): UpgradeAccess {
     return new UpgradeAccess(options.permissions, options.config);
   }
 
   /** Throws NotAllowedError unless the caller may do `action`. */
-  async require(credentials: BackstageCredentials, action: UpgradeAction): Promise<void> {
-    const [decision] = await this.permissions.authorize([{ permission: PERMISSIONS[action] }], { credentials });
-    if (decision.result !== AuthorizeResult.ALLOW) throw new NotAllowedError(DENIED[action]);
+  async require(
+    credentials: BackstageCredentials,
+    action: UpgradeAction,
+  ): Promise<void> {
+    const [decision] = await this.permissions.authorize(
+      [{ permission: PERMISSIONS[action] }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW)
+      throw new NotAllowedError(DENIED[action]);
   }
 
   /** Why this person may not approve this gate, beyond the permission (four-eyes); undefined when they may. */
-  fourEyesProblem(run: RunRecord, gate: StepRecord, actor: string): string | undefined {
-    if (!this.config.gates.fourEyes.includes(gate.stage as never)) return undefined;
+  fourEyesProblem(
+    run: RunRecord,
+    gate: StepRecord,
+    actor: string,
+  ): string | undefined {
+    if (!this.config.gates.fourEyes.includes(gate.stage as never))
+      return undefined;
     if (run.createdBy !== actor) return undefined;
     return `You started this run; the ${gate.stage} gate needs another platform-team member's approval (four-eyes: skip.upgrades.gates.fourEyes)`;
   }
 
   /** What the caller may do on a run now, and why not. */
-  async rights(credentials: BackstageCredentials<BackstageUserPrincipal> | BackstageCredentials, run: RunRecord, waitingGate?: StepRecord): Promise<UpgradeViewerRights> {
+  async rights(
+    credentials:
+      | BackstageCredentials<BackstageUserPrincipal>
+      | BackstageCredentials,
+    run: RunRecord,
+    waitingGate?: StepRecord,
+  ): Promise<UpgradeViewerRights> {
     const actions: UpgradeAction[] = ['operate', 'approve', 'abort'];
     const decisions = await this.permissions.authorize(
       actions.map(a => ({ permission: PERMISSIONS[a] })),
       { credentials },
     );
-    const allowed = (i: number) => decisions[i].result === AuthorizeResult.ALLOW;
-    const actor = credentials.principal && 'userEntityRef' in (credentials.principal as object) ? (credentials.principal as BackstageUserPrincipal).userEntityRef : '';
+    const allowed = (i: number) =>
+      decisions[i].result === AuthorizeResult.ALLOW;
+    const actor =
+      credentials.principal &&
+      'userEntityRef' in (credentials.principal as object)
+        ? (credentials.principal as BackstageUserPrincipal).userEntityRef
+        : '';
     let approve: UpgradeViewerRights['approve'] = { allowed: true };
     if (!allowed(1)) approve = { allowed: false, reason: DENIED.approve };
-    else if (!waitingGate) approve = { allowed: false, reason: 'No gate is waiting for approval' };
+    else if (!waitingGate)
+      approve = { allowed: false, reason: 'No gate is waiting for approval' };
     else {
       const fourEyes = this.fourEyesProblem(run, waitingGate, actor);
       if (fourEyes) approve = { allowed: false, reason: fourEyes };
     }
     return {
-      operate: allowed(0) ? { allowed: true } : { allowed: false, reason: DENIED.operate },
+      operate: allowed(0)
+        ? { allowed: true }
+        : { allowed: false, reason: DENIED.operate },
       approve,
-      abort: allowed(2) ? { allowed: true } : { allowed: false, reason: DENIED.abort },
+      abort: allowed(2)
+        ? { allowed: true }
+        : { allowed: false, reason: DENIED.abort },
     };
   }
 }
