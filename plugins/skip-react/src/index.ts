@@ -8,6 +8,11 @@ export { skipFleetApiRef, skipFleetApiFactory } from './api';
 export { skipUpgradesApiRef, skipUpgradesApiFactory } from './api';
 export { useFleetData, FALLBACK_POLL_MS } from './hooks/useFleetData';
 export type { FleetDataState, UseFleetDataOptions } from './hooks/useFleetData';
+export { useSignalledData } from './hooks/useSignalledData';
+export type {
+  SignalledDataState,
+  UseSignalledDataOptions,
+} from './hooks/useSignalledData';
 export { useNow } from './hooks/useNow';
 export { fleetAppKey, namesAnyOf } from './lib/fleetChanges';
 export { formatTimeAgo } from './lib/formatTimeAgo';

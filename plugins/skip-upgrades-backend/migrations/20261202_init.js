@@ -17,7 +17,6 @@ exports.up = async function up(knex) {
       .comment('JSON UpgradePlan: the snapshot the run keeps');
     table.string('state', 32).notNullable();
     table.text('message').nullable();
-    table.boolean('four_eyes').notNullable().defaultTo(true);
     table.string('created_by', 255).notNullable();
     table.timestamp('created_at', { useTz: true }).notNullable();
     table.timestamp('finished_at', { useTz: true }).nullable();

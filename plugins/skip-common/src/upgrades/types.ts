@@ -72,7 +72,10 @@ export const GATE_STEP_KINDS: ReadonlySet<UpgradeStepKind> = new Set([
   'soak',
 ]);
 
-/** Whether a run has ended. */
+/**
+ * Whether a run has ended for good. A failed run has not: it holds its clusters until a
+ * person retries it to its end or aborts it.
+ */
 export function isUpgradeRunEnded(state: UpgradeRunState): boolean {
-  return state === 'succeeded' || state === 'failed' || state === 'aborted';
+  return state === 'succeeded' || state === 'aborted';
 }

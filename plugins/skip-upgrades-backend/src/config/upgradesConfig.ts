@@ -59,9 +59,21 @@ const clock = z
   .string()
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24-hour clock)');
 
+const timeZone = z
+  .string()
+  .min(1)
+  .refine(zone => {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'must be an IANA time zone such as Europe/Oslo');
+
 /** When an environment's clusters may be upgraded; outside it a run waits. */
 export const timeWindowSchema = z.object({
-  timeZone: z.string().min(1).default('Europe/Oslo'),
+  timeZone: timeZone.default('Europe/Oslo'),
   days: z
     .array(z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']))
     .default(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']),
@@ -71,13 +83,16 @@ export const timeWindowSchema = z.object({
 });
 export type TimeWindow = z.infer<typeof timeWindowSchema>;
 
+// Strict: a misspelt environment (`production`) must not silently leave prod without its gate.
 const perEnvironment = <T extends z.ZodTypeAny>(value: T) =>
-  z.object({
-    sandbox: value.optional(),
-    dev: value.optional(),
-    test: value.optional(),
-    prod: value.optional(),
-  });
+  z
+    .object({
+      sandbox: value.optional(),
+      dev: value.optional(),
+      test: value.optional(),
+      prod: value.optional(),
+    })
+    .strict();
 
 /** `skip.upgrades`: validated at start-up, errors name the key. */
 export const upgradesConfigSchema = z.object({

@@ -236,6 +236,12 @@ export class DatabaseRunStore implements RunStore {
         if (updated !== 1) return false;
       }
       if (change.steps && change.steps.keys.length) {
+        // A step of these that runs now (the engine took it meanwhile) refuses the whole change.
+        const running = await tx(STEPS)
+          .where({ run_id: change.runId, state: 'running' })
+          .whereIn('key', change.steps.keys)
+          .first();
+        if (running) return false;
         await tx(STEPS)
           .where({ run_id: change.runId })
           .whereIn('key', change.steps.keys)
@@ -337,16 +343,14 @@ export class DatabaseRunStore implements RunStore {
   ): Promise<void> {
     for (let i = 0; i < lines.length; i += 200) {
       await this.db(OUTPUT).insert(
-        lines
-          .slice(i, i + 200)
-          .map(l => ({
-            run_id: runId,
-            step_key: stepKey,
-            attempt,
-            stream: l.stream,
-            line: l.line,
-            at: l.at,
-          })),
+        lines.slice(i, i + 200).map(l => ({
+          run_id: runId,
+          step_key: stepKey,
+          attempt,
+          stream: l.stream,
+          line: l.line,
+          at: l.at,
+        })),
       );
     }
   }

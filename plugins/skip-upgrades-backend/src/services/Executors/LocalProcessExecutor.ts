@@ -16,7 +16,7 @@ import type {
 export type LocalProcessExecutorOptions = {
   /** Default working directory of commands and base of relative file paths (default: process.cwd()). */
   cwd?: string;
-  /** Environment added to this process's environment for every command. */
+  /** Environment for every command, on top of PATH, HOME, USER, LANG and the like (nothing else of the backend's). */
   env?: Record<string, string>;
   /** Directories put in front of PATH (e.g. where a pinned gkectl lives). */
   path?: string[];
@@ -28,12 +28,34 @@ export type LocalProcessExecutorOptions = {
 
 const DEFAULT_GRACE_MS = 10_000;
 
+/**
+ * What a command gets of the backend's own environment: enough to find programs and its
+ * home, never the backend's secrets (database passwords, tokens) that live in it too.
+ */
+const INHERITED = [
+  'PATH',
+  'HOME',
+  'USER',
+  'LOGNAME',
+  'LANG',
+  'LC_ALL',
+  'TZ',
+  'TMPDIR',
+  'SHELL',
+];
+
 /** Runs commands as child processes of this backend, without a shell. */
 export class LocalProcessExecutor implements CommandExecutor {
   static create(
     options: LocalProcessExecutorOptions = {},
   ): LocalProcessExecutor {
-    const env: NodeJS.ProcessEnv = { ...process.env, ...options.env };
+    const inherited = Object.fromEntries(
+      INHERITED.filter(name => process.env[name] !== undefined).map(name => [
+        name,
+        process.env[name],
+      ]),
+    );
+    const env: NodeJS.ProcessEnv = { ...inherited, ...options.env };
     if (options.path?.length) {
       env.PATH = [...options.path, env.PATH]
         .filter(entry => entry)

@@ -7,6 +7,11 @@ import {
   ClusterStatus,
   SkipFleetClient,
 } from '@internal/plugin-skip-common';
+import {
+  isError,
+  NotFoundError,
+  ServiceUnavailableError,
+} from '@backstage/errors';
 import type { ClusterHealth, FleetCluster, FleetReader } from './types';
 
 /**
@@ -44,12 +49,44 @@ export class FleetBackendReader implements FleetReader {
   }
 
   async clusters(): Promise<FleetCluster[]> {
-    const { items } = await this.client.listClusters();
+    const { items } = await unavailableWhenFailing('the fleet', () =>
+      this.client.listClusters(),
+    );
     return items.map(toFleetCluster);
   }
 
   async health(cluster: string): Promise<ClusterHealth> {
-    return toClusterHealth(await this.client.getClusterDetails(cluster));
+    return toClusterHealth(
+      await unavailableWhenFailing(`cluster ${cluster}`, () =>
+        this.client.getClusterDetails(cluster),
+      ),
+    );
+  }
+}
+
+/**
+ * The fleet backend is a dependency, not the caller's business: whatever it answers (a
+ * refused connection, its own 403 or 500) is a 503 here, naming what could not be read.
+ */
+async function unavailableWhenFailing<T>(
+  what: string,
+  read: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    if (
+      isError(error) &&
+      error.name === 'ResponseError' &&
+      (error as { statusCode?: number }).statusCode === 404
+    ) {
+      throw new NotFoundError(`${what} is not in the fleet`);
+    }
+    throw new ServiceUnavailableError(
+      `The fleet backend did not answer for ${what}: ${
+        isError(error) ? error.message : String(error)
+      }`,
+    );
   }
 }
 

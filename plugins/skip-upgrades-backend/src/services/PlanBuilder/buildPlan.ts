@@ -388,6 +388,20 @@ function assembleStages(
             expectedSeconds: expected.prepare,
           });
         }
+        const own = cluster.metadata.environment;
+        if (
+          cluster.metadata.role === 'admin' &&
+          own !== environment &&
+          approvalBefore.has(own)
+        ) {
+          add('approval', {
+            key: `approval/${cluster.metadata.name}`,
+            cluster: { name: cluster.metadata.name, role: 'admin' },
+            title: `Approve upgrading ${own} admin cluster ${cluster.metadata.name} in the ${environment} stage`,
+            why: `${cluster.metadata.name} belongs to ${own}, whose clusters need approval (skip.upgrades.gates.approvalBefore); the version rules move it into the ${environment} stage`,
+            expectedSeconds: 0,
+          });
+        }
         const ref = {
           name: cluster.metadata.name,
           role: cluster.metadata.role,

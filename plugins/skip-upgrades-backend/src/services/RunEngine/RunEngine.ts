@@ -42,6 +42,7 @@ export class RunEngine {
   private readonly driving = new Map<string, Promise<void>>();
   private readonly controllers = new Map<string, AbortController>();
   private stopped = false;
+  private ticking = false;
 
   private constructor(
     private readonly options: Required<Omit<RunEngineOptions, 'auditor'>> &
@@ -62,7 +63,17 @@ export class RunEngine {
 
   /** Looks for runs this engine may drive and starts driving them. */
   async tick(): Promise<void> {
-    if (this.stopped) return;
+    // The scheduler and people's actions both tick; one at a time, so a run is never taken twice here.
+    if (this.stopped || this.ticking) return;
+    this.ticking = true;
+    try {
+      await this.claimAndDrive();
+    } finally {
+      this.ticking = false;
+    }
+  }
+
+  private async claimAndDrive(): Promise<void> {
     const ids = await this.options.store.claimableRunIds(this.options.now());
     for (const id of ids) {
       if (this.driving.has(id)) continue;
@@ -111,6 +122,7 @@ export class RunEngine {
     this.controllers.set(runId, controller);
     let lost = false;
     // Renew the lease and look for an abort request about once a second.
+    let renewedAt = Date.now();
     const heartbeat = setInterval(async () => {
       try {
         const until = new Date(this.options.now().getTime() + this.leaseMs);
@@ -119,6 +131,7 @@ export class RunEngine {
           controller.abort('lease lost');
           return;
         }
+        renewedAt = Date.now();
         if ((await store.getRun(runId))?.abortRequested)
           controller.abort('abort requested');
       } catch (error) {
@@ -127,6 +140,11 @@ export class RunEngine {
             (error as Error).message
           }`,
         );
+        // Unrenewed, the lease lapses and another replica may take the run: stop first.
+        if (Date.now() - renewedAt > this.leaseMs * 0.6) {
+          lost = true;
+          controller.abort('lease lost');
+        }
       }
     }, Math.min(1000, this.leaseMs / 3));
     try {
@@ -196,9 +214,55 @@ export class RunEngine {
     if (step.state === 'running') {
       const recovered = await this.recover(run, step, planStep);
       if (recovered !== 'run-again') return recovered === 'wait';
+    } else if (await this.outsideWindow(run, planStep)) {
+      return true;
     }
-    await this.runStep(run, step, planStep, controller);
+    await this.runStep(
+      run,
+      step,
+      planStep,
+      controller,
+      step.state === 'running' ? ['running'] : ['pending'],
+    );
     return controller.signal.aborted;
+  }
+
+  /**
+   * An upgrade starts only inside its environment's window: a stage that opened at 06:55
+   * does not go on upgrading prod clusters at noon.
+   */
+  private async outsideWindow(
+    run: RunRecord,
+    planStep: UpgradePlanStep,
+  ): Promise<boolean> {
+    if (
+      planStep.kind !== 'upgrade-user-cluster' &&
+      planStep.kind !== 'upgrade-admin-cluster'
+    )
+      return false;
+    const environment = run.plan.clusters.find(
+      c => c.name === planStep.cluster,
+    )?.environment;
+    const window = environment
+      ? this.options.config.gates.windows[environment]
+      : undefined;
+    const now = this.options.now();
+    if (!window || isInWindow(window, now)) return false;
+    const opens = nextOpening(window, now);
+    await this.options.store.update({
+      runId: run.id,
+      owner: this.options.ownerId,
+      run: {
+        state: 'waiting',
+        message: `${planStep.title}: outside the ${environment} window${
+          opens ? `, opens ${opens.toISOString()}` : ''
+        }`,
+        fromStates: ['running', 'waiting'],
+      },
+      now,
+    });
+    await this.changed(run.id);
+    return true;
   }
 
   private planStep(
@@ -262,6 +326,39 @@ export class RunEngine {
       return 'done';
     }
     if (found === 'in-progress') {
+      const patienceMs = Math.max(planStep.expectedSeconds * 3, 1800) * 1000;
+      if (
+        step.startedAt &&
+        now.getTime() - step.startedAt.getTime() > patienceMs
+      ) {
+        const message = `${
+          planStep.cluster
+        } still reports an upgrade in progress (or cannot be reached) ${Math.round(
+          patienceMs / 60000,
+        )} min after the step started; look at the cluster, then retry or skip it`;
+        await store.update({
+          runId: run.id,
+          owner: ownerId,
+          step: {
+            key: step.key,
+            patch: { state: 'failed', finishedAt: now, message },
+            fromStates: ['running'],
+          },
+          run: { state: 'failed', message },
+          event: {
+            actor: 'engine',
+            action: 'step-failed',
+            stepKey: step.key,
+            detail: message,
+          },
+          now,
+        });
+        await this.options.notifier
+          .stepFailed(run, step, planStep.title, message)
+          .catch(() => {});
+        await this.changed(run.id);
+        return 'done';
+      }
       await store.update({
         runId: run.id,
         owner: ownerId,
@@ -292,6 +389,7 @@ export class RunEngine {
     step: StepRecord,
     planStep: UpgradePlanStep & { site: string },
     controller: AbortController,
+    fromStates: StepRecord['state'][],
   ): Promise<void> {
     const { store, ownerId } = this.options;
     const startedAt = this.options.now();
@@ -307,7 +405,7 @@ export class RunEngine {
           exitCode: null,
           message: null,
         },
-        fromStates: ['pending', 'running'],
+        fromStates,
         countAttempt: true,
       },
       run: {

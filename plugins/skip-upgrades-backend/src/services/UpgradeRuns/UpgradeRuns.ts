@@ -103,6 +103,13 @@ export class UpgradeRuns {
         const clusters = new Set<string>();
         for (const c of plan.clusters) clusters.add(c.name);
         for (const { s } of steps) if (s.cluster) clusters.add(s.cluster);
+        // One change per admin workstation too: two runs must not both upgrade gkeadm on it.
+        for (const { s } of steps)
+          if (
+            s.kind === 'upgrade-gkeadm' ||
+            s.kind === 'upgrade-admin-workstation'
+          )
+            clusters.add(`workstation:${s.site}`);
         await this.options.store.createRun(
           {
             id,

@@ -261,48 +261,16 @@ export function PlanWizard(props: PlanWizardProps) {
             </TextField>
           )}
         </Grid>
-        <Grid item xs={12} sm={4}>
-          <FormLabel component="legend">
-            Ask for an approval before the stage of
-          </FormLabel>
-          <FormGroup row>
-            {ENVIRONMENTS.map(env => (
-              <FormControlLabel
-                key={env}
-                label={env}
-                control={
-                  <Checkbox
-                    size="small"
-                    checked={approvalBefore.includes(env)}
-                    onChange={toggle(approvalBefore, setApprovalBefore, env)}
-                    inputProps={{ 'aria-label': `Approval before ${env}` }}
-                  />
-                }
-              />
-            ))}
-          </FormGroup>
-        </Grid>
-        <Grid item xs={12} sm={4}>
-          <FormLabel component="legend">
-            Ask for an approval after the stage of
-          </FormLabel>
-          <FormGroup row>
-            {ENVIRONMENTS.map(env => (
-              <FormControlLabel
-                key={env}
-                label={env}
-                control={
-                  <Checkbox
-                    size="small"
-                    checked={approvalAfter.includes(env)}
-                    onChange={toggle(approvalAfter, setApprovalAfter, env)}
-                    inputProps={{ 'aria-label': `Approval after ${env}` }}
-                  />
-                }
-              />
-            ))}
-          </FormGroup>
-        </Grid>
+        <ApprovalChoice
+          when="before"
+          chosen={approvalBefore}
+          toggle={env => toggle(approvalBefore, setApprovalBefore, env)}
+        />
+        <ApprovalChoice
+          when="after"
+          chosen={approvalAfter}
+          toggle={env => toggle(approvalAfter, setApprovalAfter, env)}
+        />
         <Grid item xs={12} sm={4}>
           <TextField
             id="skip-upgrade-soak"
@@ -365,5 +333,39 @@ export function PlanWizard(props: PlanWizardProps) {
         </Box>
       )}
     </InfoCard>
+  );
+}
+
+type ApprovalChoiceProps = {
+  when: 'before' | 'after';
+  chosen: Environment[];
+  toggle: (env: Environment) => () => void;
+};
+
+/** The stages to ask for an approval before (or after), one checkbox each. */
+function ApprovalChoice(props: ApprovalChoiceProps) {
+  const { when, chosen, toggle } = props;
+  return (
+    <Grid item xs={12} sm={4}>
+      <FormLabel component="legend">
+        {`Ask for an approval ${when} the stage of`}
+      </FormLabel>
+      <FormGroup row>
+        {ENVIRONMENTS.map(env => (
+          <FormControlLabel
+            key={env}
+            label={env}
+            control={
+              <Checkbox
+                size="small"
+                checked={chosen.includes(env)}
+                onChange={toggle(env)}
+                inputProps={{ 'aria-label': `Approval ${when} ${env}` }}
+              />
+            }
+          />
+        ))}
+      </FormGroup>
+    </Grid>
   );
 }
