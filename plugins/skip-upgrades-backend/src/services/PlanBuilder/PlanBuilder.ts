@@ -38,8 +38,31 @@ export class PlanBuilder {
     );
   }
 
-  /** gkectl's version per configured site, and why a site did not answer. */
-  async workstations(): Promise<
+  private workstationsRead?: {
+    at: number;
+    answer: Promise<{ site: string; version?: string; error?: string }[]>;
+  };
+
+  /**
+   * gkectl's version per configured site, and why a site did not answer. Asked of the
+   * workstations at most every 15 s, however many people look at the versions page.
+   */
+  workstations(): Promise<
+    { site: string; version?: string; error?: string }[]
+  > {
+    if (
+      !this.workstationsRead ||
+      Date.now() - this.workstationsRead.at > 15_000
+    ) {
+      this.workstationsRead = {
+        at: Date.now(),
+        answer: this.askWorkstations(),
+      };
+    }
+    return this.workstationsRead.answer;
+  }
+
+  private askWorkstations(): Promise<
     { site: string; version?: string; error?: string }[]
   > {
     return Promise.all(

@@ -374,7 +374,9 @@ describe('buildPlan', () => {
       },
     });
     const keys = keysOf(result);
+    // atkv3-admin-nonprod belongs to test: its approval goes with it into the sandbox stage.
     expect(keys.filter(k => k.includes('approval'))).toEqual([
+      'sandbox/approval/atkv3-admin-nonprod',
       'sandbox/approval/after',
       'test/approval/before',
       'prod/approval/before',
@@ -431,5 +433,59 @@ describe('buildPlan', () => {
       { clusters: fleet({ 'atkv3-test': '1.30.400-gke.133' }) },
     ).plan!;
     expect(moved.digest).not.toBe(a.digest);
+  });
+
+  it('keeps the approval of an admin cluster that the rules move into an earlier stage', () => {
+    const gated = upgradesConfigSchema.parse({
+      ...config,
+      gates: { approvalBefore: ['test', 'prod'] },
+    });
+    const keys = keysOf(
+      plan(
+        { targetVersion: '1.31.200-gke.59', scope: { kind: 'ladder' } },
+        { config: gated },
+      ),
+    );
+    expect(
+      keys.indexOf('sandbox/approval/atkv3-admin-nonprod'),
+    ).toBeGreaterThan(-1);
+    expect(keys.indexOf('sandbox/approval/atkv3-admin-nonprod')).toBeLessThan(
+      keys.indexOf('sandbox/upgrade-admin-cluster/atkv3-admin-nonprod'),
+    );
+  });
+
+  it('lets a plan lengthen the configured soak but never shorten it', () => {
+    const soaking = upgradesConfigSchema.parse({
+      ...config,
+      gates: { soakSeconds: { prod: 3600 } },
+    });
+    const soakOf = (soakSeconds: number) =>
+      plan(
+        {
+          targetVersion: '1.30.400-gke.133',
+          scope: { kind: 'cluster', cluster: 'atkv3-prod' },
+          gates: { soakSeconds },
+        },
+        { config: soaking },
+      ).plan!.stages[0].steps.find(s => s.kind === 'soak')!.expectedSeconds;
+    expect(soakOf(0)).toBe(3600);
+    expect(soakOf(7200)).toBe(7200);
+  });
+
+  it('refuses a config whose gates name an environment that does not exist, or an unknown time zone', () => {
+    expect(() =>
+      upgradesConfigSchema.parse({
+        gates: { windows: { production: { from: '17:00', to: '07:00' } } },
+      }),
+    ).toThrow(/production/);
+    expect(() =>
+      upgradesConfigSchema.parse({
+        gates: {
+          windows: {
+            prod: { timeZone: 'Europe/Olso', from: '17:00', to: '07:00' },
+          },
+        },
+      }),
+    ).toThrow(/IANA time zone/);
   });
 });

@@ -448,16 +448,18 @@ function assembleStages(
         }
       }
     }
-    const soak =
-      inputs.request.gates?.soakSeconds ??
-      config.gates.soakSeconds[environment] ??
-      0;
+    // A plan may lengthen the configured soak, never shorten it.
+    const configuredSoak = config.gates.soakSeconds[environment] ?? 0;
+    const soak = Math.max(
+      inputs.request.gates?.soakSeconds ?? 0,
+      configuredSoak,
+    );
     if (soak > 0) {
       add('soak', {
         key: 'soak',
         title: `Soak ${environment} for ${soak} s: nodes Ready and Argo CD apps Healthy`,
         why:
-          inputs.request.gates?.soakSeconds !== undefined
+          soak > configuredSoak
             ? 'gates.soakSeconds of this plan'
             : `skip.upgrades.gates.soakSeconds.${environment}`,
         expectedSeconds: soak,

@@ -67,10 +67,15 @@ export class UpgradeAccess {
     gate: StepRecord,
     actor: string,
   ): string | undefined {
-    if (!this.config.gates.fourEyes.includes(gate.stage as never))
+    // A gate in front of one cluster (an admin cluster the rules move into an earlier stage)
+    // belongs to that cluster's environment.
+    const environment =
+      run.plan.clusters.find(c => c.name === gate.cluster)?.environment ??
+      gate.stage;
+    if (!this.config.gates.fourEyes.includes(environment as never))
       return undefined;
     if (run.createdBy !== actor) return undefined;
-    return `You started this run; the ${gate.stage} gate needs another platform-team member's approval (four-eyes: skip.upgrades.gates.fourEyes)`;
+    return `You started this run; the ${environment} gate needs another platform-team member's approval (four-eyes: skip.upgrades.gates.fourEyes)`;
   }
 
   /** What the caller may do on a run now, and why not. */
