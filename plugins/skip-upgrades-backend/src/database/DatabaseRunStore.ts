@@ -236,11 +236,13 @@ export class DatabaseRunStore implements RunStore {
         if (updated !== 1) return false;
       }
       if (change.steps && change.steps.keys.length) {
-        // A step of these that runs now (the engine took it meanwhile) refuses the whole change.
-        const running = await tx(STEPS)
-          .where({ run_id: change.runId, state: 'running' })
-          .whereIn('key', change.steps.keys)
-          .first();
+        // Skipping: a step of these that runs now (the engine took it meanwhile) refuses the whole change.
+        const running =
+          change.steps.unlessRunning &&
+          (await tx(STEPS)
+            .where({ run_id: change.runId, state: 'running' })
+            .whereIn('key', change.steps.keys)
+            .first());
         if (running) return false;
         await tx(STEPS)
           .where({ run_id: change.runId })

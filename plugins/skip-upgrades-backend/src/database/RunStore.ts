@@ -112,6 +112,8 @@ export interface RunStore {
       keys: string[];
       patch: StepPatch;
       fromStates: UpgradeStepState[];
+      /** Refuse the whole change when one of these steps runs now (a skip racing the engine). */
+      unlessRunning?: boolean;
     };
     run?: {
       state?: UpgradeRunState;

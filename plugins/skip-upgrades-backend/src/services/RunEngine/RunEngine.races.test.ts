@@ -190,6 +190,7 @@ describe('the run engine under races', () => {
           keys: [upgradeStep.key],
           patch: { state: 'skipped' },
           fromStates: ['pending', 'failed', 'waiting'],
+          unlessRunning: true,
         },
         now,
       });

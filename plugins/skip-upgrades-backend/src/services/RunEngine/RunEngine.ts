@@ -147,6 +147,8 @@ export class RunEngine {
         }
       }
     }, Math.min(1000, this.leaseMs / 3));
+    // The lease says who drives; a timer of its own must not keep a stopping process alive.
+    heartbeat.unref?.();
     try {
       for (;;) {
         if (lost || this.stopped) return;
@@ -455,6 +457,7 @@ export class RunEngine {
       return flushing;
     };
     const flusher = setInterval(flush, 300);
+    flusher.unref?.();
     let result: { exitCode: number; error?: string; detail?: unknown };
     try {
       result = await this.execute(run, planStep, controller.signal, line =>

@@ -372,6 +372,7 @@ export class UpgradeRuns {
           runId,
           steps: {
             keys: mine.map(s => s.key),
+            unlessRunning: true,
             patch: {
               state: 'skipped',
               skippedBy: who,
