@@ -148,7 +148,7 @@ describe('FleetPage', () => {
       progress: { done: 3, total: 8 },
     };
     upgrades.runs = [
-      { ...summary, id: 'run-old', state: 'failed', clusters: ['atkv3-dev'] },
+      { ...summary, id: 'run-old', state: 'aborted', clusters: ['atkv3-dev'] },
       {
         ...summary,
         id: 'run-9',

@@ -32,7 +32,9 @@ export function RunActions(props: RunActionsProps) {
         >
           Resume
         </RightButton>
-      ) : (
+      ) : null}
+      {/* A failed run waits for a retry (on its step) or an abort; there is nothing to pause. */}
+      {run.state === 'running' || run.state === 'waiting' ? (
         <RightButton
           right={viewer.operate}
           busy={actions.busy}
@@ -42,7 +44,7 @@ export function RunActions(props: RunActionsProps) {
         >
           Pause
         </RightButton>
-      )}
+      ) : null}
       <RightButton
         right={viewer.abort}
         busy={actions.busy}
