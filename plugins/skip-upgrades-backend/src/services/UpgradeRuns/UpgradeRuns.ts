@@ -257,7 +257,8 @@ export class UpgradeRuns {
             state: 'succeeded',
             finishedAt: now,
             approvedBy: who,
-            message: `Approved by ${who}${reason ? `: ${reason}` : ''}`,
+            // approvedBy names who; the message keeps only what they wrote.
+            message: reason ? `“${reason}”` : null,
           },
           fromStates: ['waiting'],
         },
@@ -376,7 +377,7 @@ export class UpgradeRuns {
             patch: {
               state: 'skipped',
               skippedBy: who,
-              message: `Skipped by ${who}: ${reason}`,
+              message: `Skipped: ${reason}`,
               finishedAt: now,
             },
             fromStates: ['pending', 'failed', 'waiting'],

@@ -63,17 +63,7 @@ export function StepItem(props: StepItemProps) {
       </Box>
       <StepCommand display={step.display} />
       <Typography variant="body2" color="textSecondary">
-        {elapsed !== undefined
-          ? `${
-              step.state === 'running' ? 'Running for' : 'Took'
-            } ${formatDuration(elapsed)} · `
-          : ''}
-        usually ~{formatDuration(step.expectedSeconds)}
-        {step.attempts > 1 ? ` · attempt ${step.attempts}` : ''}
-        {step.attempts === 1 && step.state !== 'pending' ? ' · 1 attempt' : ''}
-        {step.exitCode !== undefined && step.exitCode !== 0
-          ? ` · exit code ${step.exitCode}`
-          : ''}
+        {timingOf(step, elapsed)}
       </Typography>
       {step.message && (
         <Typography
@@ -149,4 +139,23 @@ export function StepItem(props: StepItemProps) {
       {selected && <StepOutputPanel runId={run.id} step={step} />}
     </Box>
   );
+}
+
+/** "Took 3 s · usually ~15 min · attempt 2 · exit code 1", leaving out what says nothing (a gate's ~0 s). */
+function timingOf(step: UpgradeRunStep, elapsed: number | undefined): string {
+  const parts: string[] = [];
+  if (elapsed !== undefined) {
+    parts.push(
+      `${step.state === 'running' ? 'Running for' : 'Took'} ${formatDuration(
+        elapsed,
+      )}`,
+    );
+  }
+  if (step.expectedSeconds > 0)
+    parts.push(`usually ~${formatDuration(step.expectedSeconds)}`);
+  if (step.attempts > 1) parts.push(`attempt ${step.attempts}`);
+  if (step.attempts === 1 && step.state !== 'pending') parts.push('1 attempt');
+  if (step.exitCode !== undefined && step.exitCode !== 0)
+    parts.push(`exit code ${step.exitCode}`);
+  return parts.join(' · ');
 }
