@@ -64,8 +64,8 @@ const timeZone = z
   .min(1)
   .refine(zone => {
     try {
-      new Intl.DateTimeFormat('en-US', { timeZone: zone });
-      return true;
+      // Intl refuses a zone it does not know (RangeError).
+      return !!new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
     } catch {
       return false;
     }
