@@ -42,8 +42,18 @@ export interface Config {
         /** Where bundles are. Default /var/lib/gke/bundles. */
         bundleDir?: string;
         adminWorkstation: { config: string; infoFile: string };
+        /** The gcloud command (for clusters enrolled in the GKE On-Prem API). Default gcloud. */
+        gcloud?: string;
         /** Each cluster's gkectl config file; admin clusters also their admin kubeconfig. */
-        clusters?: Array<{ name: string; config: string; kubeconfig?: string }>;
+        clusters?: Array<{
+          name: string;
+          config: string;
+          kubeconfig?: string;
+          /** gkectl (default), or onprem-api for a user cluster enrolled in the GKE On-Prem API. */
+          upgradeWith?: 'gkectl' | 'onprem-api';
+          /** Its location in the GKE On-Prem API (with onprem-api). */
+          location?: string;
+        }>;
       }>;
       gates?: {
         /** Approval before the stage of these environments. Default [prod]. */

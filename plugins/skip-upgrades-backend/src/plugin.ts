@@ -19,6 +19,8 @@ import { readUpgradesConfig } from './config/readUpgradesConfig';
 import { DatabaseRunStore } from './database/DatabaseRunStore';
 import { createRouter } from './router';
 import { GkectlDriver } from './services/Drivers/GkectlDriver';
+import { OnPremApiDriver } from './services/Drivers/OnPremApiDriver';
+import { SiteDrivers } from './services/Drivers/SiteDrivers';
 import { createExecutor } from './services/Executors/createExecutor';
 import { FleetBackendReader } from './services/FleetReader/FleetBackendReader';
 import { PlanBuilder } from './services/PlanBuilder/PlanBuilder';
@@ -70,11 +72,18 @@ export const skipUpgradesPlugin = createBackendPlugin({
         const executors = new Map(
           config.sites.map(site => [site.name, createExecutor(site)]),
         );
-        const driver = GkectlDriver.create({
-          sites: config.sites,
-          executors,
-          fleet,
-        });
+        const driver = new SiteDrivers(
+          GkectlDriver.create({
+            sites: config.sites,
+            executors,
+            fleet,
+          }),
+          OnPremApiDriver.create({
+            sites: config.sites,
+            executors,
+            fleet,
+          }),
+        );
         const plans = PlanBuilder.create({ config, fleet, driver });
         const access = UpgradeAccess.create({ permissions, config });
         const publish = (runId: string) => {

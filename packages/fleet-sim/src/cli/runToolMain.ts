@@ -1,7 +1,7 @@
-import { httpControl, runTool } from '../gkectl/runTool';
+import { httpControl, runTool, SimTool } from '../gkectl/runTool';
 
-/** The process side of bin/gkectl and bin/gkeadm: talks to the simulator at FLEET_SIM_CONTROL_URL. */
-export function runToolMain(tool: 'gkectl' | 'gkeadm'): void {
+/** The process side of bin/gkectl, bin/gkeadm and bin/gcloud: talks to the simulator at FLEET_SIM_CONTROL_URL. */
+export function runToolMain(tool: SimTool): void {
   const url = process.env.FLEET_SIM_CONTROL_URL;
   if (!url) {
     process.stderr.write(`Exit with error:\n${tool} (fleet simulator stand-in) needs FLEET_SIM_CONTROL_URL\n`);

@@ -35,7 +35,7 @@ describe('gkectl and gkeadm against the demo fleet', () => {
   });
   afterEach(() => detach());
 
-  async function run(tool: 'gkectl' | 'gkeadm', ...argv: string[]) {
+  async function run(tool: 'gkectl' | 'gkeadm' | 'gcloud', ...argv: string[]) {
     const out: string[] = [];
     const err: string[] = [];
     const code = await runTool(tool, argv, { cwd: dir, env: {}, stdout: l => out.push(l), stderr: l => err.push(l), sleep: ms => new Promise(r => setTimeout(r, Math.min(ms, 5))) }, control);
@@ -59,6 +59,24 @@ describe('gkectl and gkeadm against the demo fleet', () => {
     expect(r.err).toMatch(/^Exit with error:/);
     expect(r.err).toContain('skips minor version 1.31');
     expect(sim.cluster('atkv3-dev').kubernetesVersion()).toBe('v1.30.8-gke.1300');
+  });
+
+  it('upgrades an enrolled Controlplane V2 user cluster through the GKE On-Prem API (gcloud), with the same rules', async () => {
+    detach.world.clusters.get('atkv3-admin-nonprod')!.platformVersion = '1.31.200-gke.59';
+    detach.world.preparedBundles.get('atkv3-admin-nonprod')!.add('1.31.200-gke.59');
+    detach.gkectl.workstations.get('atkv3-admin-ws')!.version = '1.31.200-gke.59';
+    const upgrade = (cluster: string) => run('gcloud', 'container', 'vmware', 'clusters', 'upgrade', cluster, '--location=europe-north1', '--version=1.31.200-gke.59');
+    const kubeception = await upgrade('atkv3-dev');
+    expect(kubeception.code).not.toBe(0);
+    expect(kubeception.err).toContain('kubeception');
+    const r = await upgrade('atkv3-sandbox');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Upgrading VMware user cluster [atkv3-sandbox] in [europe-north1] to version [1.31.200-gke.59]');
+    expect(sim.cluster('atkv3-sandbox').kubernetesVersion()).toBe('v1.31.5-gke.1300');
+    expect(detach.gkectl.listInvocations().filter(i => i.tool === 'gcloud').map(i => [i.cluster, i.exitCode])).toEqual([
+      ['atkv3-dev', 1],
+      ['atkv3-sandbox', 0],
+    ]);
   });
 
   it('refuses a kubeception user cluster for a 1.33 target', () => {

@@ -27,7 +27,7 @@ export type GkectlBehaviour = { durationMs: Record<string, number>; upgradeTimin
 /** One recorded gkectl/gkeadm run. */
 export type GkectlInvocation = {
   id: string;
-  tool: 'gkectl' | 'gkeadm';
+  tool: 'gkectl' | 'gkeadm' | 'gcloud';
   command: string;
   argv: string[];
   cwd: string;
@@ -40,9 +40,11 @@ export type GkectlInvocation = {
 
 /** What the gkectl/gkeadm process sends when it starts: parsed flags and the files it read. */
 export type GkectlRunRequest = {
-  tool: 'gkectl' | 'gkeadm';
+  tool: 'gkectl' | 'gkeadm' | 'gcloud';
   command: string;
   argv: string[];
+  /** Positional arguments after the command (gcloud's cluster name). */
+  args?: string[];
   cwd: string;
   flags: Record<string, string | boolean>;
   /** The cluster the --kubeconfig's current context points at. */
@@ -261,6 +263,8 @@ export class GkectlService {
         return this.planUpgradeGkeadm(req);
       case 'gkeadm upgrade admin-workstation':
         return this.planUpgradeWorkstation(req);
+      case 'gcloud container vmware clusters upgrade':
+        return this.planOnPremApiUpgrade(req);
       default:
         throw new Error(`unknown command "${req.command}" for "${req.tool}"`);
     }
@@ -398,6 +402,34 @@ export class GkectlService {
       lock: admin.name,
       lines: [...lines, `Upgrading to bundle version: "${target}"`, `Upgrading ${what} "${cluster.name}" from ${cluster.platformVersion} to ${target}...`],
       rollout: { cluster, target, kubernetesVersion: kubernetesVersionFor(target), what },
+    };
+  }
+
+  /**
+   * `gcloud container vmware clusters upgrade CLUSTER --location=LOC --version=VER`: the GKE
+   * On-Prem API upgrades a user cluster enrolled in it, with the same rules and rollout as
+   * gkectl (Google runs gkectl's upgrade for it). Only Controlplane V2 user clusters here.
+   */
+  private planOnPremApiUpgrade(req: GkectlRunRequest) {
+    const name = req.args?.[0];
+    if (!name) throw new Error('ERROR: (gcloud.container.vmware.clusters.upgrade) argument CLUSTER: Must be specified.');
+    if (typeof req.flags.location !== 'string') throw new Error('ERROR: (gcloud.container.vmware.clusters.upgrade) --location: Must be specified.');
+    const target = req.flags.version;
+    if (typeof target !== 'string' || !parsePlatformVersion(target)) throw new Error(`ERROR: (gcloud.container.vmware.clusters.upgrade) --version: "${String(target)}" is not a valid version`);
+    const cluster = this.world.clusters.get(name);
+    if (!cluster || cluster.platform !== 'anthos-vmware' || cluster.role !== 'user') {
+      throw new Error(`ERROR: (gcloud.container.vmware.clusters.upgrade) NOT_FOUND: VMware user cluster "${name}" is not enrolled in the GKE On-Prem API`);
+    }
+    if (cluster.controlPlane !== 'controlplane-v2') {
+      return { lines: [], cluster: name, error: `ERROR: (gcloud.container.vmware.clusters.upgrade) FAILED_PRECONDITION: "${name}" uses the kubeception control plane; only Controlplane V2 clusters are upgraded through the API here` };
+    }
+    const problems = this.skewProblems('user', cluster, target);
+    if (problems.length) return { lines: [], cluster: name, error: `ERROR: (gcloud.container.vmware.clusters.upgrade) FAILED_PRECONDITION: ${problems.join('; ')}` };
+    return {
+      cluster: name,
+      lock: cluster.adminCluster,
+      lines: [`Upgrading VMware user cluster [${name}] in [${req.flags.location}] to version [${target}]...`],
+      rollout: { cluster, target, kubernetesVersion: kubernetesVersionFor(target), what: 'user cluster' },
     };
   }
 

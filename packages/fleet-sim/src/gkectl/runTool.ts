@@ -25,10 +25,14 @@ export type ToolIo = {
   onSignal?(handler: (exitCode: number) => void): () => void;
 };
 
-const VALUED_FLAGS = new Set(['kubeconfig', 'config', 'bundle-path', 'cluster-name', 'target-version', 'info-file', 'log_file', 'v', 'output', 'o']);
-const COMMANDS: Record<'gkectl' | 'gkeadm', string[]> = {
+const VALUED_FLAGS = new Set(['kubeconfig', 'config', 'bundle-path', 'cluster-name', 'target-version', 'info-file', 'log_file', 'v', 'output', 'o', 'location', 'version', 'project']);
+/** The tools the simulator stands in for; gcloud only for the GKE On-Prem API's upgrade of an enrolled user cluster. */
+export type SimTool = 'gkectl' | 'gkeadm' | 'gcloud';
+
+const COMMANDS: Record<SimTool, string[]> = {
   gkectl: ['version', 'check-config', 'prepare', 'upgrade admin', 'upgrade cluster', 'diagnose cluster'],
   gkeadm: ['upgrade gkeadm', 'upgrade admin-workstation'],
+  gcloud: ['container vmware clusters upgrade'],
 };
 
 /** Splits argv into the command words and --flags (`--x v`, `--x=v`, `-v5`, boolean `--fast`). */
@@ -58,11 +62,15 @@ function currentCluster(kubeconfigPath: string): string {
 }
 
 /** Builds the run request: parses flags and reads the files the real tool reads. */
-export function buildRequest(tool: 'gkectl' | 'gkeadm', argv: string[], io: Pick<ToolIo, 'cwd' | 'env'>): GkectlRunRequest {
+export function buildRequest(tool: SimTool, argv: string[], io: Pick<ToolIo, 'cwd' | 'env'>): GkectlRunRequest {
   const { words, flags } = parseArgs(argv);
-  const two = words.slice(0, 2).join(' ');
-  const command = COMMANDS[tool].includes(two) ? two : words[0] ?? '';
-  const req: GkectlRunRequest = { tool, command, argv, cwd: io.cwd, flags };
+  // The longest known command the words start with ('upgrade cluster', 'container vmware clusters upgrade').
+  const command =
+    COMMANDS[tool]
+      .filter(c => words.slice(0, c.split(' ').length).join(' ') === c)
+      .sort((a, b) => b.length - a.length)[0] ?? words[0] ?? '';
+  const args = words.slice(command.split(' ').length);
+  const req: GkectlRunRequest = { tool, command, argv, cwd: io.cwd, flags, args };
   try {
     if (!COMMANDS[tool].includes(command)) throw new Error(`unknown command "${words.join(' ')}" for "${tool}"`);
     if (typeof flags.kubeconfig === 'string') req.kubeconfigCluster = currentCluster(resolve(io.cwd, flags.kubeconfig));
@@ -82,7 +90,7 @@ export function buildRequest(tool: 'gkectl' | 'gkeadm', argv: string[], io: Pick
 }
 
 /** Runs gkectl or gkeadm against the simulator; resolves to the exit code. */
-export async function runTool(tool: 'gkectl' | 'gkeadm', argv: string[], io: ToolIo, control: GkectlControl): Promise<number> {
+export async function runTool(tool: SimTool, argv: string[], io: ToolIo, control: GkectlControl): Promise<number> {
   const plan = await control.start(buildRequest(tool, argv, io));
   for (const line of plan.lines) io.stdout(line);
   let interrupted: number | undefined;

@@ -33,6 +33,12 @@ export async function writeWorkstationFiles(options: {
         stringify({ apiVersion: 'v1', kind: cluster.role === 'admin' ? 'AdminCluster' : 'UserCluster', name: cluster.name, gkeOnPremVersion: cluster.platformVersion }),
       );
       const entry: Record<string, string> = { name: cluster.name, config };
+      // The demo's Controlplane V2 user clusters are enrolled in the GKE On-Prem API: their
+      // upgrade goes through gcloud, so both drivers can be tried from the start command.
+      if (cluster.role === 'user' && cluster.controlPlane === 'controlplane-v2') {
+        entry.upgradeWith = 'onprem-api';
+        entry.location = 'europe-north1';
+      }
       if (cluster.role === 'admin') {
         entry.kubeconfig = `kubeconfig-${cluster.name}`;
         await writeFile(join(workDir, entry.kubeconfig), stringify({ ...kubeconfig, 'current-context': cluster.name }), { mode: 0o600 });

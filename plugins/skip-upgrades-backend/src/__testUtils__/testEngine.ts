@@ -4,6 +4,8 @@ import type { UpgradePlanRequest } from '@internal/plugin-skip-common';
 import type { UpgradesConfig } from '../config/upgradesConfig';
 import { DatabaseRunStore } from '../database/DatabaseRunStore';
 import { GkectlDriver } from '../services/Drivers/GkectlDriver';
+import { OnPremApiDriver } from '../services/Drivers/OnPremApiDriver';
+import { SiteDrivers } from '../services/Drivers/SiteDrivers';
 import { createExecutor } from '../services/Executors/createExecutor';
 import type { FleetReader } from '../services/FleetReader/types';
 import { PlanBuilder } from '../services/PlanBuilder/PlanBuilder';
@@ -67,7 +69,10 @@ export async function createTestEngine(options: {
   const executors = new Map(
     config.sites.map(site => [site.name, createExecutor(site)]),
   );
-  const driver = GkectlDriver.create({ sites: config.sites, executors, fleet });
+  const driver = new SiteDrivers(
+    GkectlDriver.create({ sites: config.sites, executors, fleet }),
+    OnPremApiDriver.create({ sites: config.sites, executors, fleet }),
+  );
   const plans = PlanBuilder.create({ config, fleet, driver });
   const engine = RunEngine.create({
     store,

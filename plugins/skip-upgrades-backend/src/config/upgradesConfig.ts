@@ -26,13 +26,25 @@ const sshExecutorSchema = z.object({
   env: z.record(z.string(), z.string()).default({}),
 });
 
-const siteClusterSchema = z.object({
-  name: z.string().min(1),
-  /** The cluster's gkectl config file (user or admin cluster config). */
-  config: relativeOrAbsolutePath,
-  /** Admin clusters: the admin kubeconfig gkectl is given. */
-  kubeconfig: relativeOrAbsolutePath.optional(),
-});
+const siteClusterSchema = z
+  .object({
+    name: z.string().min(1),
+    /** The cluster's gkectl config file (user or admin cluster config). */
+    config: relativeOrAbsolutePath,
+    /** Admin clusters: the admin kubeconfig gkectl is given. */
+    kubeconfig: relativeOrAbsolutePath.optional(),
+    /**
+     * How its upgrade itself runs: gkectl (default), or, for a user cluster enrolled in the GKE
+     * On-Prem API, `gcloud container vmware clusters upgrade` (the checks stay gkectl's).
+     */
+    upgradeWith: z.enum(['gkectl', 'onprem-api']).default('gkectl'),
+    /** With onprem-api: the cluster's location in the GKE On-Prem API (e.g. europe-north1). */
+    location: z.string().min(1).optional(),
+  })
+  .refine(c => c.upgradeWith !== 'onprem-api' || !!c.location, {
+    path: ['location'],
+    message: 'required when upgradeWith is onprem-api',
+  });
 
 /** One site: its admin workstation, how the portal reaches it, and its clusters' files there. */
 const siteSchema = z.object({
@@ -45,6 +57,7 @@ const siteSchema = z.object({
   workDir: z.string().min(1).optional(),
   gkectl: z.string().min(1).default('gkectl'),
   gkeadm: z.string().min(1).default('gkeadm'),
+  gcloud: z.string().min(1).default('gcloud'),
   bundleDir: z.string().min(1).default('/var/lib/gke/bundles'),
   adminWorkstation: z.object({
     config: relativeOrAbsolutePath,
@@ -65,7 +78,9 @@ const timeZone = z
   .refine(zone => {
     try {
       // Intl refuses a zone it does not know (RangeError).
-      return !!new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
+      return !!new Intl.DateTimeFormat('en-US', {
+        timeZone: zone,
+      }).resolvedOptions().timeZone;
     } catch {
       return false;
     }

@@ -11,8 +11,24 @@ import type {
   Verification,
 } from './types';
 
+/** Did a cluster reach the target? Still UPGRADING or unreachable counts as in progress. */
+export async function upgradeReached(
+  fleet: FleetReader,
+  clusterName: string | undefined,
+  targetVersion: string,
+): Promise<Verification> {
+  const cluster = (await fleet.clusters()).find(
+    c => c.metadata.name === clusterName,
+  );
+  if (!cluster || !cluster.reachable || cluster.upgrading) return 'in-progress';
+  return cluster.version &&
+    compareVersionTexts(cluster.version, targetVersion) >= 0
+    ? 'reached'
+    : 'not-reached';
+}
+
 /** Quotes an argument for display only (commands run as argument arrays). */
-function shellQuote(arg: string): string {
+export function shellQuote(arg: string): string {
   return /^[A-Za-z0-9_./=:,@%+-]+$/.test(arg)
     ? arg
     : `'${arg.replace(/'/g, `'\\''`)}'`;
@@ -241,15 +257,7 @@ export class GkectlDriver implements UpgradeDriver {
       step.kind === 'upgrade-user-cluster' ||
       step.kind === 'upgrade-admin-cluster'
     ) {
-      const cluster = (await this.fleet.clusters()).find(
-        c => c.metadata.name === step.cluster,
-      );
-      if (!cluster || !cluster.reachable) return 'in-progress';
-      if (cluster.upgrading) return 'in-progress';
-      return cluster.version &&
-        compareVersionTexts(cluster.version, targetVersion) >= 0
-        ? 'reached'
-        : 'not-reached';
+      return upgradeReached(this.fleet, step.cluster, targetVersion);
     }
     if (step.kind === 'upgrade-admin-workstation') {
       const version = await this.gkectlVersion(step.site).catch(

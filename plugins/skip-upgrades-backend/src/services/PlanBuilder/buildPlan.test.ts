@@ -5,6 +5,8 @@ import type {
 import { upgradesConfigSchema } from '../../config/upgradesConfig';
 import { DEFAULT_RELEASES } from '../../rules/releases';
 import { GkectlDriver } from '../Drivers/GkectlDriver';
+import { OnPremApiDriver } from '../Drivers/OnPremApiDriver';
+import { SiteDrivers } from '../Drivers/SiteDrivers';
 import type { FleetCluster } from '../FleetReader/types';
 import { buildPlan, PlanInputs } from './buildPlan';
 
@@ -487,5 +489,83 @@ describe('buildPlan', () => {
         },
       }),
     ).toThrow(/IANA time zone/);
+  });
+
+  it('upgrades a user cluster enrolled in the GKE On-Prem API with gcloud, keeping the gkectl checks around it', () => {
+    const enrolled = upgradesConfigSchema.parse({
+      sites: [
+        {
+          ...config.sites[0],
+          clusters: config.sites[0].clusters.map(c =>
+            c.name === 'atkv3-sandbox'
+              ? { ...c, upgradeWith: 'onprem-api', location: 'europe-north1' }
+              : c,
+          ),
+        },
+      ],
+    });
+    const fixedFleet = {
+      clusters: async () => [],
+      health: async () => {
+        throw new Error('unused');
+      },
+    };
+    const drivers = new SiteDrivers(
+      GkectlDriver.create({
+        sites: enrolled.sites,
+        executors: new Map(),
+        fleet: fixedFleet,
+      }),
+      OnPremApiDriver.create({
+        sites: enrolled.sites,
+        executors: new Map(),
+        fleet: fixedFleet,
+      }),
+    );
+    const steps = plan(
+      { targetVersion: '1.31.200-gke.59', scope: { kind: 'ladder' } },
+      { config: enrolled, render: step => drivers.render(step) },
+    ).plan!.stages.flatMap(s => s.steps);
+    const sandbox = steps.find(
+      s => s.key === 'sandbox/upgrade-user-cluster/atkv3-sandbox',
+    )!;
+    expect(sandbox.command).toEqual([
+      'gcloud',
+      'container',
+      'vmware',
+      'clusters',
+      'upgrade',
+      'atkv3-sandbox',
+      '--location=europe-north1',
+      '--version=1.31.200-gke.59',
+    ]);
+    expect(sandbox.why).toContain('GKE On-Prem API');
+    expect(
+      steps.find(s => s.key === 'sandbox/preflight-check-config/atkv3-sandbox')!
+        .command![0],
+    ).toBe('gkectl');
+    expect(
+      steps.find(s => s.key === 'dev/upgrade-user-cluster/atkv3-dev')!
+        .command![0],
+    ).toBe('gkectl');
+  });
+
+  it('refuses an enrolled cluster without its On-Prem API location in the config', () => {
+    expect(() =>
+      upgradesConfigSchema.parse({
+        sites: [
+          {
+            ...config.sites[0],
+            clusters: [
+              {
+                name: 'atkv3-sandbox',
+                config: 'x.yaml',
+                upgradeWith: 'onprem-api',
+              },
+            ],
+          },
+        ],
+      }),
+    ).toThrow(/location/);
   });
 });

@@ -415,6 +415,11 @@ function assembleStages(
           cluster.metadata.role === 'admin'
             ? 'upgrade-admin-cluster'
             : 'upgrade-user-cluster';
+        const enrolled =
+          config.sites
+            .find(x => x.name === site)
+            ?.clusters.find(x => x.name === cluster.metadata.name)
+            ?.upgradeWith === 'onprem-api';
         const upgradeSeconds =
           expected.controlPlane +
           expected.perNode * (cluster.nodes?.total ?? 3);
@@ -436,6 +441,11 @@ function assembleStages(
             key: `${kind}/${cluster.metadata.name}`,
             site,
             cluster: ref,
+            ...(kind === 'upgrade-user-cluster' && enrolled
+              ? {
+                  why: `${cluster.metadata.name} is enrolled in the GKE On-Prem API (skip.upgrades.sites: upgradeWith onprem-api): Google runs its upgrade; the checks around it stay gkectl's`,
+                }
+              : {}),
             title: stepTitle(
               kind,
               what,

@@ -350,6 +350,11 @@ describe.each(databases.eachSupportedId())(
       ).toBe(pausedAt);
       await a.runs.resume(a.actor('user:default/pia'), runId);
       const key = 'sandbox/upgrade-user-cluster/atkv3-sandbox';
+      // atkv3-sandbox is enrolled in the GKE On-Prem API in the demo: the second driver runs (and is interrupted).
+      expect(
+        (await runOf(a, runId)).plan.stages[0].steps.find(s => s.key === key)!
+          .command![0],
+      ).toBe('gcloud');
       await waitFor(
         'the upgrade to run',
         () => stepsOf(a, runId),

@@ -1,0 +1,3 @@
+import { runToolMain } from './runToolMain';
+
+runToolMain('gcloud');
