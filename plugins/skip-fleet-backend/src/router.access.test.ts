@@ -1,6 +1,6 @@
 import type { AppAccessPolicy } from '@internal/plugin-skip-common';
 import { skipNamespaceReadPermission } from '@internal/plugin-skip-common';
-import { eventually } from './__testUtils__/eventually';
+import { eventually } from '@internal/plugin-skip-node/testUtils';
 import { useFleetTestBackend } from './__testUtils__/useFleetTestBackend';
 
 jest.setTimeout(90_000);

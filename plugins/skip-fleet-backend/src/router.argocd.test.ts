@@ -1,5 +1,5 @@
 import type { KubeObject } from '@internal/fleet-sim';
-import { eventually } from './__testUtils__/eventually';
+import { eventually } from '@internal/plugin-skip-node/testUtils';
 import type { ObjectId } from './__testUtils__/restoreFleet';
 import { useFleetTestBackend } from './__testUtils__/useFleetTestBackend';
 

@@ -1,6 +1,6 @@
 import type { ClusterDetails } from '@internal/plugin-skip-common';
 import { skipFleetReadPermission } from '@internal/plugin-skip-common';
-import { eventually } from './__testUtils__/eventually';
+import { eventually } from '@internal/plugin-skip-node/testUtils';
 import { useFleetTestBackend } from './__testUtils__/useFleetTestBackend';
 
 jest.setTimeout(90_000);

@@ -1,4 +1,4 @@
-import { eventually } from './__testUtils__/eventually';
+import { eventually } from '@internal/plugin-skip-node/testUtils';
 import { user } from './__testUtils__/startFleetTestBackend';
 import { useFleetTestBackend } from './__testUtils__/useFleetTestBackend';
 

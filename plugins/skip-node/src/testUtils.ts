@@ -5,3 +5,4 @@
  * @packageDocumentation
  */
 export * from './testUtils/contractCheckingProxy';
+export * from './testUtils/eventually';

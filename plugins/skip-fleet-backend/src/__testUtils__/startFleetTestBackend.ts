@@ -14,7 +14,7 @@ import request from 'supertest';
 import YAML from 'yaml';
 import { skipFleetPlugin } from '../plugin';
 import { catalogEntities } from './catalogEntities';
-import { eventually } from './eventually';
+import { eventually } from '@internal/plugin-skip-node/testUtils';
 import type { ObjectId } from './restoreFleet';
 
 /** The caller of the fleet tests: a developer. */

@@ -1,5 +1,5 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
-import { eventually } from '../__testUtils__/eventually';
+import { eventually } from '@internal/plugin-skip-node/testUtils';
 import {
   GKE_DEV,
   oneGkeCluster,

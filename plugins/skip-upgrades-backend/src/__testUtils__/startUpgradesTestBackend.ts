@@ -1,3 +1,4 @@
+import { eventually } from '@internal/plugin-skip-node/testUtils';
 import {
   coreServices,
   createServiceFactory,
@@ -260,28 +261,6 @@ export async function startUpgradesTestBackend(
       withHeader(mockCredentials.user.header(userEntityRef));
     /** Requests with a backend service's token. */
     const asService = () => withHeader(mockCredentials.service.header());
-
-    /** Polls `read` until `ok` holds, or fails naming `what`. */
-    const eventually = async <T>(
-      read: () => Promise<T>,
-      ok: (value: T) => boolean,
-      what: string,
-      timeoutMs = 60_000,
-    ): Promise<T> => {
-      const deadline = Date.now() + timeoutMs;
-      let last: T | undefined;
-      while (Date.now() < deadline) {
-        last = await read();
-        if (ok(last)) return last;
-        await new Promise(r => setTimeout(r, 250));
-      }
-      throw new Error(
-        `Timed out waiting for ${what}; last: ${JSON.stringify(last)?.slice(
-          0,
-          500,
-        )}`,
-      );
-    };
 
     /** The versions page once the fleet cache knows every cluster's version. */
     const ready = () =>

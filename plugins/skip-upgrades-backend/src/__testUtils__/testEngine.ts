@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { eventually } from '@internal/plugin-skip-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type { UpgradePlanRequest } from '@internal/plugin-skip-common';
 import type { UpgradesConfig } from '../config/upgradesConfig';
@@ -110,24 +111,12 @@ export async function createTestEngine(options: {
   };
 }
 
-/** Polls until `check` holds (or throws after `timeoutMs`, saying what it waited for). */
-export async function waitFor<T>(
+/** Polls until `check` holds, or fails naming `what` and what it last saw (the shared `eventually`). */
+export function waitFor<T>(
   what: string,
   get: () => Promise<T>,
   check: (v: T) => boolean,
   timeoutMs = 60_000,
 ): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: T | undefined;
-  for (;;) {
-    last = await get();
-    if (check(last)) return last;
-    if (Date.now() > deadline)
-      throw new Error(
-        `timed out waiting for ${what}; last seen: ${JSON.stringify(
-          last,
-        )?.slice(0, 2000)}`,
-      );
-    await new Promise(r => setTimeout(r, 100));
-  }
+  return eventually(get, check, what, timeoutMs);
 }

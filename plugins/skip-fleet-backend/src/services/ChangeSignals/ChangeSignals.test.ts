@@ -8,7 +8,7 @@ import {
   FleetChangeSignal,
   SKIP_FLEET_SIGNAL_CHANNEL,
 } from '@internal/plugin-skip-common';
-import { eventually } from '../../__testUtils__/eventually';
+import { eventually } from '@internal/plugin-skip-node/testUtils';
 import {
   GKE_DEV,
   oneGkeCluster,

@@ -3,7 +3,7 @@ import type { Entity } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { KubeObject } from '@internal/fleet-sim';
-import { eventually } from '../../__testUtils__/eventually';
+import { eventually } from '@internal/plugin-skip-node/testUtils';
 import {
   GKE_DEV,
   oneGkeCluster,

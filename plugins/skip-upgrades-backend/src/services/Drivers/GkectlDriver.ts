@@ -9,6 +9,8 @@ import type {
   StepContext,
   UpgradeDriver,
   Verification,
+  StepIo,
+  StepResult,
 } from './types';
 
 /** Did a cluster reach the target? Still UPGRADING or unreachable counts as in progress. */
@@ -186,14 +188,8 @@ export class GkectlDriver implements UpgradeDriver {
   async execute(
     step: UpgradePlanStep & { site: string },
     targetVersion: string,
-    io: {
-      signal: AbortSignal;
-      onLine(line: {
-        stream: 'stdout' | 'stderr' | 'portal';
-        line: string;
-      }): void;
-    },
-  ): Promise<{ exitCode: number; error?: string }> {
+    io: StepIo,
+  ): Promise<StepResult> {
     const site = this.sites.get(step.site);
     if (!site)
       return { exitCode: 1, error: `site ${step.site} is not configured` };

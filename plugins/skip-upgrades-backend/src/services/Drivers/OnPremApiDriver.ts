@@ -3,7 +3,13 @@ import type { UpgradeSite } from '../../config/upgradesConfig';
 import type { CommandExecutor } from '../Executors/types';
 import type { FleetReader } from '../FleetReader/types';
 import { shellQuote, upgradeReached } from './GkectlDriver';
-import type { RenderedCommand, StepContext, Verification } from './types';
+import type {
+  RenderedCommand,
+  StepContext,
+  StepIo,
+  StepResult,
+  Verification,
+} from './types';
 
 /**
  * The upgrade of a user cluster enrolled in the GKE On-Prem API:
@@ -57,14 +63,8 @@ export class OnPremApiDriver {
 
   async execute(
     step: UpgradePlanStep & { site: string },
-    io: {
-      signal: AbortSignal;
-      onLine(line: {
-        stream: 'stdout' | 'stderr' | 'portal';
-        line: string;
-      }): void;
-    },
-  ): Promise<{ exitCode: number; error?: string }> {
+    io: StepIo,
+  ): Promise<StepResult> {
     const executor = this.executors.get(step.site);
     if (!executor || !step.command)
       return {

@@ -7,6 +7,8 @@ import type {
   StepContext,
   UpgradeDriver,
   Verification,
+  StepIo,
+  StepResult,
 } from './types';
 
 /**
@@ -33,14 +35,8 @@ export class SiteDrivers implements UpgradeDriver {
   execute(
     step: UpgradePlanStep & { site: string },
     targetVersion: string,
-    io: {
-      signal: AbortSignal;
-      onLine(line: {
-        stream: 'stdout' | 'stderr' | 'portal';
-        line: string;
-      }): void;
-    },
-  ): Promise<{ exitCode: number; error?: string }> {
+    io: StepIo,
+  ): Promise<StepResult> {
     return this.onPremApi.handles(step)
       ? this.onPremApi.execute(step, io)
       : this.gkectl.execute(step, targetVersion, io);

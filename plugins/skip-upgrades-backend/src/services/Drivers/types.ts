@@ -15,6 +15,15 @@ export type StepContext = {
 /** A command step's rendering: the argument array and how a person would type it. */
 export type RenderedCommand = { command?: string[]; display: string };
 
+/** Where a step's command prints to, and what stops it. */
+export type StepIo = {
+  signal: AbortSignal;
+  onLine(line: { stream: 'stdout' | 'stderr' | 'portal'; line: string }): void;
+};
+
+/** How a step's command ended; `error` says why when it failed. */
+export type StepResult = { exitCode: number; error?: string };
+
 /** What a check against the cluster found after a restart. */
 export type Verification = 'reached' | 'in-progress' | 'not-reached';
 
@@ -28,14 +37,8 @@ export interface UpgradeDriver {
   execute(
     step: UpgradePlanStep & { site: string },
     targetVersion: string,
-    io: {
-      signal: AbortSignal;
-      onLine(line: {
-        stream: 'stdout' | 'stderr' | 'portal';
-        line: string;
-      }): void;
-    },
-  ): Promise<{ exitCode: number; error?: string }>;
+    io: StepIo,
+  ): Promise<StepResult>;
   /** After a restart: did a step that was running reach its end on the cluster? */
   verify(
     step: UpgradePlanStep & { site: string },

@@ -6,7 +6,7 @@ export async function eventually<T>(
   read: () => Promise<T> | T,
   ok: (value: T) => boolean,
   what: string,
-  timeoutMs = 45_000,
+  timeoutMs = 60_000,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: T | undefined;
