@@ -13,7 +13,9 @@ export * from './model/argoDiff';
 export * from './model/skiperator';
 export * from './upgrades/types';
 export * from './upgrades/signals';
-export * from './model/rbac';
+export * from './access/ruleSchema';
+export * from './access/types';
+export * from './access/bindingLabels';
 export * from './fleet/types';
 export * from './fleet/failureExplanation';
 export * from './fleet/resourceTree';
@@ -29,3 +31,7 @@ export type {
   paths as SkipFleetPaths,
   components as SkipFleetComponents,
 } from './generated/skipFleet';
+export type {
+  paths as SkipAccessPaths,
+  components as SkipAccessComponents,
+} from './generated/skipAccess';

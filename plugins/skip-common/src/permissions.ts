@@ -83,9 +83,24 @@ export const skipAccessReadPermission = createPermission({
   attributes: { action: 'read' },
 });
 
-/** Change access rules and apply RBAC plans to clusters. */
+/** Add, change and remove access rules (what the next plan will want). */
+export const skipAccessRuleWritePermission = createPermission({
+  name: 'skip.access.rule.write',
+  attributes: { action: 'update' },
+});
+
+/** Apply RBAC plans to clusters, run the drift check and repair drift. */
 export const skipAccessApplyPermission = createPermission({
   name: 'skip.access.plan.apply',
+  attributes: { action: 'update' },
+});
+
+/**
+ * Write a rule with, or apply a binding of, an escalating role (cluster-admin and any role
+ * that can grant, bind or impersonate): needed on top of the rule write or apply permission.
+ */
+export const skipAccessEscalationApprovePermission = createPermission({
+  name: 'skip.access.escalation.approve',
   attributes: { action: 'update' },
 });
 
@@ -119,7 +134,9 @@ export const skipPermissions = [
   skipUpgradeGateApprovePermission,
   skipUpgradeRunCancelPermission,
   skipAccessReadPermission,
+  skipAccessRuleWritePermission,
   skipAccessApplyPermission,
+  skipAccessEscalationApprovePermission,
   skipOnboardingReadPermission,
   skipOnboardingRequestCreatePermission,
   skipOnboardingRequestApprovePermission,
