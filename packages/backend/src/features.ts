@@ -44,4 +44,6 @@ export const backendFeatures = {
     import('@internal/plugin-skip-fleet-backend'),
   '@internal/plugin-skip-upgrades-backend': () =>
     import('@internal/plugin-skip-upgrades-backend'),
+  '@internal/plugin-skip-access-backend': () =>
+    import('@internal/plugin-skip-access-backend'),
 };

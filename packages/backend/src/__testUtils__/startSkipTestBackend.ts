@@ -15,6 +15,7 @@ import permissionPlugin from '@backstage/plugin-permission-backend';
 import skipPolicyModule from '@internal/plugin-permission-backend-module-skip-policy';
 import skipFleetPlugin from '@internal/plugin-skip-fleet-backend';
 import skipUpgradesPlugin from '@internal/plugin-skip-upgrades-backend';
+import skipAccessPlugin from '@internal/plugin-skip-access-backend';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { onBehalfOfAuthServiceFactory } from './onBehalfOfAuth';
 
@@ -58,6 +59,7 @@ export const SKIP_TEST_FEATURES = [
   '@internal/plugin-permission-backend-module-skip-policy',
   '@internal/plugin-skip-fleet-backend',
   '@internal/plugin-skip-upgrades-backend',
+  '@internal/plugin-skip-access-backend',
 ];
 
 /**
@@ -92,6 +94,7 @@ export async function startSkipTestBackend() {
       skipPolicyModule,
       skipFleetPlugin,
       skipUpgradesPlugin,
+      skipAccessPlugin,
       // The upgrades engine tells the platform team when a gate waits; here nobody is told.
       createServiceFactory({
         service: notificationService,

@@ -1,0 +1,1 @@
+export { skipAccessPlugin as default } from './plugin';

@@ -1,0 +1,165 @@
+import { ConflictError } from '@backstage/errors';
+import type {
+  AccessApplyResult,
+  AccessClusterApplyResult,
+} from '@internal/plugin-skip-common';
+import type { Caller } from '@internal/plugin-skip-node';
+import type { AccessStore, AppliedBinding } from '../../database/AccessStore';
+import type { AppliedBindingKey, PlannedChange } from '../../model/types';
+import type { AccessPermissions } from '../AccessPermissions/AccessPermissions';
+import type {
+  AccessPlanner,
+  DetailedPlan,
+} from '../AccessPlanner/AccessPlanner';
+import type { ClusterRbac } from '../ClusterRbac/ClusterRbac';
+
+/**
+ * Carries out plans: each cluster on its own (one that is down fails alone), each change
+ * audited, what was applied remembered so drift can tell a binding deleted by hand.
+ */
+export class AccessApplier {
+  private constructor(
+    private readonly planner: AccessPlanner,
+    private readonly rbac: ClusterRbac,
+    private readonly store: AccessStore,
+    private readonly permissions: AccessPermissions,
+  ) {}
+
+  static create(options: {
+    planner: AccessPlanner;
+    rbac: ClusterRbac;
+    store: AccessStore;
+    permissions: AccessPermissions;
+  }): AccessApplier {
+    return new AccessApplier(
+      options.planner,
+      options.rbac,
+      options.store,
+      options.permissions,
+    );
+  }
+
+  /** Applies the plan the caller previewed; 409 when the rules or clusters changed since. */
+  async apply(
+    planDigest: string,
+    clusters: string[] | undefined,
+    caller: Caller,
+  ): Promise<AccessApplyResult> {
+    const detailed = await this.planner.plan(clusters);
+    if (detailed.plan.digest !== planDigest) {
+      throw new ConflictError(
+        'planDigest: the plan changed since it was previewed (a rule, a namespace or a binding changed); look at the new plan and apply that',
+      );
+    }
+    await this.requireEscalationApproval(detailed, caller);
+    const results = await Promise.all(
+      detailed.plan.clusters.map(clusterPlan =>
+        clusterPlan.reachable
+          ? this.applyChanges(
+              clusterPlan.cluster,
+              detailed.changes.get(clusterPlan.cluster) ?? [],
+              caller,
+              'apply access plan',
+            )
+          : failed(clusterPlan.cluster, clusterPlan.error ?? 'unreachable'),
+      ),
+    );
+    return { clusters: results };
+  }
+
+  /** Puts one cluster's managed bindings back as the rules want them (no preview needed: only the portal's own bindings change). */
+  async repair(
+    cluster: string,
+    caller: Caller,
+  ): Promise<AccessClusterApplyResult> {
+    const detailed = await this.planner.plan([cluster]);
+    const [clusterPlan] = detailed.plan.clusters;
+    if (!clusterPlan.reachable) {
+      return failed(cluster, clusterPlan.error ?? 'unreachable');
+    }
+    await this.requireEscalationApproval(detailed, caller);
+    return this.applyChanges(
+      cluster,
+      detailed.changes.get(cluster) ?? [],
+      caller,
+      'repair access drift',
+    );
+  }
+
+  /** Applies some changes of one cluster; used by the drift check for new namespaces too. */
+  async applyChanges(
+    cluster: string,
+    changes: PlannedChange[],
+    caller: Caller | undefined,
+    action: string,
+  ): Promise<AccessClusterApplyResult> {
+    const result: AccessClusterApplyResult = {
+      cluster,
+      outcome: 'unchanged',
+      created: 0,
+      updated: 0,
+      deleted: 0,
+      errors: [],
+    };
+    const applied: AppliedBinding[] = [];
+    const deleted: AppliedBindingKey[] = [];
+    for (const { change, desired } of changes) {
+      try {
+        if (change.action === 'delete') {
+          await this.rbac.delete(cluster, change, caller, action);
+          deleted.push({
+            cluster,
+            kind: change.kind,
+            namespace: change.namespace,
+            name: change.name,
+          });
+          result.deleted++;
+        } else {
+          await this.rbac.apply(desired!, caller, action);
+          applied.push({
+            cluster,
+            kind: desired!.kind,
+            namespace: desired!.namespace,
+            name: desired!.name,
+            ruleId: desired!.ruleId,
+          });
+          if (change.action === 'create') result.created++;
+          else result.updated++;
+        }
+      } catch (error) {
+        result.errors.push((error as Error).message);
+      }
+    }
+    await this.store.recordApplied(cluster, applied, deleted);
+    const done = result.created + result.updated + result.deleted;
+    if (result.errors.length === 0) {
+      result.outcome = done > 0 ? 'applied' : 'unchanged';
+    } else {
+      result.outcome = done > 0 ? 'partial' : 'failed';
+    }
+    return result;
+  }
+
+  private async requireEscalationApproval(
+    detailed: DetailedPlan,
+    caller: Caller,
+  ): Promise<void> {
+    const escalating = detailed.plan.clusters.some(c =>
+      c.changes.some(change => change.escalating && change.action !== 'delete'),
+    );
+    if (escalating) {
+      await this.permissions.require(caller.credentials, 'approveEscalation');
+    }
+  }
+}
+
+function failed(cluster: string, error: string): AccessClusterApplyResult {
+  return {
+    cluster,
+    outcome: 'failed',
+    created: 0,
+    updated: 0,
+    deleted: 0,
+    errors: [error],
+  };
+}
