@@ -72,6 +72,17 @@ const upgradesChange = (platform: number): Expected => ({
   platform,
   service: 403,
 });
+/** Access: every signed-in user and trusted service reads rules, plans, drift and grants... */
+const accessRead: Expected = all(200);
+/** ...only the platform team changes rules and clusters, never a service; refused before the input is looked at. */
+const accessChange = upgradesChange;
+const MATRIX_RULE = {
+  id: 'matrix-nrl-view',
+  group: 'group:default/nrl',
+  role: 'view',
+  clusters: { type: 'environment', environment: 'dev' },
+  namespaces: { type: 'team-prefix', team: 'group:default/nrl' },
+};
 const GATE = encodeURIComponent('test/approval/before');
 const NOT_A_GATE = encodeURIComponent('test/upgrade-user-cluster/atkv3-test');
 const NO_SUCH_RUN = 'run-2026-01-01-00000000';
@@ -80,7 +91,7 @@ type Row = {
   plugin: string;
   route: string;
   case: string;
-  method: 'get' | 'post' | 'patch';
+  method: 'get' | 'post' | 'patch' | 'put' | 'delete';
   path: string;
   body?: object;
   expected: Expected;
@@ -513,6 +524,133 @@ describe('authorization matrix: every SKIP route x every kind of caller', () => 
       path: `/runs/${NO_SUCH_RUN}/clusters/atkv3-test/skip`,
       body: { reason: 'matrix' },
       expected: upgradesChange(404),
+    },
+    {
+      plugin: 'skip-access',
+      route: 'GET /rules',
+      case: 'every rule, the groups and the rights',
+      method: 'get',
+      path: '/rules',
+      expected: accessRead,
+    },
+    {
+      plugin: 'skip-access',
+      route: 'POST /rules/validate',
+      case: "the editor's live check",
+      method: 'post',
+      path: '/rules/validate',
+      body: MATRIX_RULE,
+      expected: accessRead,
+    },
+    {
+      plugin: 'skip-access',
+      route: 'POST /rules',
+      case: 'an empty body: who may not change rules learns nothing about the input',
+      method: 'post',
+      path: '/rules',
+      body: {},
+      expected: accessChange(400),
+    },
+    {
+      plugin: 'skip-access',
+      route: 'POST /rules',
+      case: 'a new rule',
+      method: 'post',
+      path: '/rules',
+      body: MATRIX_RULE,
+      expected: accessChange(201),
+    },
+    {
+      plugin: 'skip-access',
+      route: 'PUT /rules/{ruleId}',
+      case: 'a change of that rule',
+      method: 'put',
+      path: '/rules/matrix-nrl-view',
+      body: { ...MATRIX_RULE, role: 'edit' },
+      expected: accessChange(200),
+    },
+    {
+      plugin: 'skip-access',
+      route: 'DELETE /rules/{ruleId}',
+      case: "a team's default rule, which follows its prefix",
+      method: 'delete',
+      path: '/rules/default-nrl',
+      expected: accessChange(409),
+    },
+    {
+      plugin: 'skip-access',
+      route: 'DELETE /rules/{ruleId}',
+      case: 'the new rule',
+      method: 'delete',
+      path: '/rules/matrix-nrl-view',
+      expected: accessChange(204),
+    },
+    {
+      plugin: 'skip-access',
+      route: 'GET /plan',
+      case: 'the plan of one cluster',
+      method: 'get',
+      path: '/plan?cluster=atkv3-dev',
+      expected: accessRead,
+    },
+    {
+      plugin: 'skip-access',
+      route: 'POST /apply',
+      case: 'an empty body',
+      method: 'post',
+      path: '/apply',
+      body: {},
+      expected: accessChange(400),
+    },
+    {
+      plugin: 'skip-access',
+      route: 'POST /apply',
+      case: 'a plan other than the one previewed',
+      method: 'post',
+      path: '/apply',
+      body: { planDigest: '0'.repeat(64) },
+      expected: accessChange(409),
+    },
+    {
+      plugin: 'skip-access',
+      route: 'GET /drift',
+      case: 'the last drift check',
+      method: 'get',
+      path: '/drift',
+      expected: accessRead,
+    },
+    {
+      plugin: 'skip-access',
+      route: 'POST /drift/check',
+      case: 'a check now',
+      method: 'post',
+      path: '/drift/check',
+      expected: accessChange(200),
+    },
+    {
+      plugin: 'skip-access',
+      route: 'POST /drift/repair',
+      case: 'no such cluster',
+      method: 'post',
+      path: '/drift/repair',
+      body: { cluster: 'no-such-cluster' },
+      expected: accessChange(404),
+    },
+    {
+      plugin: 'skip-access',
+      route: 'GET /export/{cluster}',
+      case: "atkv3-dev's desired bindings",
+      method: 'get',
+      path: '/export/atkv3-dev',
+      expected: accessRead,
+    },
+    {
+      plugin: 'skip-access',
+      route: 'GET /effective',
+      case: 'what seeiendom can do, where',
+      method: 'get',
+      path: `/effective?group=${encodeURIComponent('group:default/seeiendom')}`,
+      expected: accessRead,
     },
   ];
 

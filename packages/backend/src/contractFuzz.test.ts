@@ -21,6 +21,8 @@ const RUNS_PER_ROUTE = 1000;
 /** Runs per route of plugins other than the fleet: enough to cover their inputs, cheap enough for CI on 2 cores. */
 const RUNS_PER_ROUTE_ELSEWHERE: Record<string, number> = {
   'skip-upgrades': 200,
+  // Every plan, apply and grant reads the RBAC of all twelve clusters.
+  'skip-access': 60,
 };
 const runsFor = (route: SkipRoute) =>
   RUNS_PER_ROUTE_ELSEWHERE[route.pluginId] ?? RUNS_PER_ROUTE;
@@ -154,6 +156,9 @@ describe('contract fuzzing: every SKIP route with input, from its OpenAPI schema
         'user:default/pia',
       ],
     };
+    known.ruleId = ['default-seeiendom', 'fuzz-missing-rule'];
+    known.group = ['group:default/seeiendom', 'group:default/nobody'];
+    known.user = ['user:default/guest', 'user:default/nobody'];
     simAddresses = clusters.map(c => new URL(c.url).host);
     // An upgrade run, so valid run ids and step keys reach a real run.
     const run = await startGatedUpgradeRun(backend.server, platform);
