@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { ControlError, ControlHandler, ControlServer } from './api/ControlServer';
 import { ClusterFaults, mergeFaults, noFaults } from './faults/ClusterFaults';
 import { writeKubeconfig } from './kubeconfig/writeKubeconfig';
+import { seedBootstrapRbac } from './server/bootstrapRbac';
 import { ClusterApiServer } from './server/ClusterApiServer';
 import { ClusterResources } from './server/ClusterResources';
 import { ResourceRegistry } from './server/resources';
@@ -187,6 +188,7 @@ export class FleetSim {
     const store = new ObjectStore(opts.watchHistory);
     const logs = new PodLogs();
     for (const ns of BASE_NAMESPACES) store.put(namespace(ns));
+    seedBootstrapRbac(store);
     const cluster = new RunningCluster(spec.name, spec.token ?? randomBytes(24).toString('hex'), store, logs, spec.kubernetesVersion);
     cluster.server = await ClusterApiServer.start({
       name: spec.name,

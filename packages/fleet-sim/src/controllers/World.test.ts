@@ -67,6 +67,36 @@ describe('the demo world', () => {
     expect(store.get('v1', 'Namespace', undefined, 'seeiendom-frontend-main')?.metadata.labels).toMatchObject({ team: 'seeiendom' });
   });
 
+  it('has the bootstrap RBAC and the hand-made bindings the portal did not create', async () => {
+    const RBAC = 'rbac.authorization.k8s.io/v1';
+    const names = [...sim.clusters.keys()];
+    for (const name of names) {
+      const store = sim.cluster(name).store;
+      expect(store.get(RBAC, 'ClusterRoleBinding', undefined, 'cluster-admin')?.subjects).toEqual([{ kind: 'Group', apiGroup: 'rbac.authorization.k8s.io', name: 'system:masters' }]);
+      expect(store.get(RBAC, 'ClusterRole', undefined, 'view')).toBeDefined();
+    }
+    const withPlatformAdmins = names.filter(n => sim.cluster(n).store.get(RBAC, 'ClusterRoleBinding', undefined, 'platform-admins'));
+    expect(withPlatformAdmins.sort()).toEqual(names.filter(n => !n.includes('-admin-')).sort());
+    for (const name of withPlatformAdmins) {
+      const platformAdmins = sim.cluster(name).store.get(RBAC, 'ClusterRoleBinding', undefined, 'platform-admins');
+      expect(platformAdmins?.metadata.labels).toEqual({ 'app.kubernetes.io/managed-by': 'terraform' });
+      expect(platformAdmins?.roleRef).toEqual({ apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'cluster-admin' });
+      expect(platformAdmins?.subjects).toEqual([{ kind: 'Group', apiGroup: 'rbac.authorization.k8s.io', name: 'aad-tf-team-skip@kartverket.no' }]);
+      expect(platformAdmins?.metadata.managedFields).toEqual([expect.objectContaining({ manager: 'HashiCorp', operation: 'Update' })]);
+    }
+    // seeiendom keeps a RoleBinding in its apps repo: Argo CD syncs it and tracks it with the app.
+    const dev = sim.cluster('atkv3-dev').store;
+    const rb = await waitFor(() => dev.get(RBAC, 'RoleBinding', 'seeiendom-api-main', 'namespace-admin'));
+    expect(rb.roleRef).toEqual({ apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'cluster-admin' });
+    expect(rb.subjects).toEqual([{ kind: 'Group', apiGroup: 'rbac.authorization.k8s.io', name: 'aad-tf-team-seeiendom@kartverket.no' }]);
+    expect(rb.metadata.labels?.['app.kubernetes.io/managed-by']).toBeUndefined();
+    expect(rb.metadata.annotations).toEqual({ 'argocd.argoproj.io/tracking-id': 'atkv3-dev-seeiendom-api-main:rbac.authorization.k8s.io/RoleBinding:seeiendom-api-main/namespace-admin' });
+    const argo = status(argoApp('atgcp1-dev', 'atkv3-dev-seeiendom-api-main'));
+    expect(argo.sync.status).toBe('Synced');
+    expect(argo.resources).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'RoleBinding', name: 'namespace-admin', status: 'Synced' })]));
+    expect(sim.cluster('atkv3-test').store.list(RBAC, 'RoleBinding')).toEqual([]);
+  });
+
   it('has no Ready condition on a cluster running Skiperator older than v2.18', () => {
     const app = sim.cluster('atkv3-prod').store.get(SKIP, 'Application', 'seeiendom-api-main', 'seeiendom-api');
     expect(status(app).summary.status).toBe('Synced');

@@ -1,9 +1,11 @@
 import type {
   Scenario,
   ScenarioApp,
+  ScenarioBinding,
   ScenarioCluster,
 } from '../scenario/scenarioSchema';
 import type { WorldSim } from '../scenario/WorldSim';
+import { recordUpdate } from '../server/managedFields';
 import { KubeObject } from '../store/types';
 import { ApplicationSetController } from './ApplicationSetController';
 import { ARGO_API_VERSION, ArgoCdController } from './ArgoCdController';
@@ -169,6 +171,8 @@ export class World {
         systemWorkloadsFor(c, scenario.clusters, scenario.argocd),
         now,
       );
+      for (const b of this.bindingsOn(c, 'terraform'))
+        store.put(terraformBinding(b));
       if (c.role === 'admin') store.put(onPremAdminClusterObject(c, now));
       if (c.adminCluster)
         this.store(c.adminCluster).put(onPremUserClusterObject(c, now));
@@ -224,6 +228,22 @@ export class World {
           skiperatorManifest(app, app.image),
         ]);
     }
+    // RoleBindings the teams keep in their apps repos, next to the app (Argo CD syncs them).
+    for (const c of scenario.clusters)
+      for (const b of this.bindingsOn(c, 'apps-repo')) {
+        const app = scenario.apps.find(
+          a => a.cluster === c.name && a.namespace === b.namespace,
+        )!;
+        const repo = this.repo(app.team);
+        const dir = repo.directory(`env/${c.name}/${b.namespace}`)!;
+        repo.putDirectory(
+          c.name,
+          b.namespace!,
+          [...dir.manifests, bindingManifest(b)],
+          dir.config,
+          false,
+        );
+      }
     for (const repo of this.repos.values()) repo.commit('Deploy from CI');
     // An image committed after that deploy gets its own commit, so Argo CD's history can go back to the deployed one.
     for (const app of scenario.apps.filter(
@@ -240,6 +260,19 @@ export class World {
       repo.commit(`Bump ${app.name} to ${app.repoImage}`);
     }
     for (const inst of scenario.argocd) this.seedInstance(inst, liveOverrides);
+  }
+
+  private bindingsOn(
+    cluster: ScenarioCluster,
+    source: ScenarioBinding['source'],
+  ): ScenarioBinding[] {
+    return this.scenario.accessBindings.filter(
+      b =>
+        b.source === source &&
+        (b.clusters === 'user'
+          ? cluster.role === 'user'
+          : b.clusters.includes(cluster.name)),
+    );
   }
 
   private seedInstance(
@@ -436,4 +469,32 @@ function applicationSet(
       },
     },
   };
+}
+
+/** A binding as its source writes it: subjects with their apiGroup, as the API server defaults them. */
+function bindingManifest(b: ScenarioBinding): KubeObject {
+  return {
+    apiVersion: 'rbac.authorization.k8s.io/v1',
+    kind: b.kind,
+    metadata: { name: b.name },
+    roleRef: { apiGroup: 'rbac.authorization.k8s.io', ...b.roleRef },
+    subjects: b.subjects.map(s => ({
+      kind: s.kind,
+      apiGroup: s.kind === 'ServiceAccount' ? '' : 'rbac.authorization.k8s.io',
+      name: s.name,
+      ...(s.namespace ? { namespace: s.namespace } : {}),
+    })),
+  };
+}
+
+/** A ClusterRoleBinding the platform team's Terraform created (the provider's field manager is HashiCorp). */
+function terraformBinding(b: ScenarioBinding): KubeObject {
+  const obj = bindingManifest(b);
+  obj.metadata.labels = { 'app.kubernetes.io/managed-by': 'terraform' };
+  return recordUpdate({
+    existing: undefined,
+    updated: obj,
+    manager: 'HashiCorp',
+    apiVersion: obj.apiVersion,
+  });
 }

@@ -1,4 +1,5 @@
 import type { ScenarioCluster } from '../scenario/scenarioSchema';
+import { seedBootstrapRbac } from '../server/bootstrapRbac';
 import { ObjectStore } from '../store/ObjectStore';
 import { KubeObject } from '../store/types';
 import { rfc3339, safeSuffix } from './ids';
@@ -79,9 +80,10 @@ export function namespaceObject(name: string, labels: Record<string, string> = {
   };
 }
 
-/** Seeds what every cluster has regardless of apps: system namespaces and nodes. */
+/** Seeds what every cluster has regardless of apps: system namespaces, bootstrap RBAC and nodes. */
 export function seedCluster(store: ObjectStore, cluster: ScenarioCluster, created: Date): void {
   for (const ns of SYSTEM_NAMESPACES) store.put(namespaceObject(ns));
+  seedBootstrapRbac(store, created);
   if (cluster.platform === 'gke') store.put(namespaceObject('gke-managed-system'));
   else store.put(namespaceObject('gke-connect'));
   for (const [i, name] of nodeNames(cluster).entries()) store.put(nodeObject(cluster, name, i, cluster.kubernetesVersion, created));

@@ -102,6 +102,8 @@ export function generateScaleScenario(opts: ScaleScenarioOptions): Scenario {
     missingImages: [],
     preparedBundles: Object.fromEntries([...admins.values()].map(a => [a.name, [a.platformVersion, '1.30.400-gke.133']])),
     eagerPodLogs: false,
+    // Every cluster still gets the bootstrap RBAC; hand-made bindings are the demo world's.
+    accessBindings: [],
     ownedResources: 'workload',
   };
 }

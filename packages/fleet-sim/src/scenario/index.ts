@@ -4,7 +4,7 @@ export { loadScenario, parseScenario, SCENARIOS_DIR } from './loadScenario';
 export { generateScaleScenario } from './generateScaleScenario';
 export type { ScaleScenarioOptions } from './generateScaleScenario';
 export { scenarioSchema } from './scenarioSchema';
-export type { Scenario, ScenarioInput, ScenarioApp, ScenarioCluster, ScenarioTeam, ScenarioArgoInstance, AppFault } from './scenarioSchema';
+export type { Scenario, ScenarioInput, ScenarioApp, ScenarioCluster, ScenarioTeam, ScenarioArgoInstance, ScenarioBinding, AppFault } from './scenarioSchema';
 export type { WorldSim, WorldCluster, ControlHandler, ControlRequest } from './WorldSim';
 export { World } from '../controllers/World';
 export type { WorldOptions } from '../controllers/World';

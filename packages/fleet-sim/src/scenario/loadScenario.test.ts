@@ -36,6 +36,24 @@ describe('loadScenario', () => {
     await expect(loadScenario(file)).rejects.toThrow(/clusters\.0\.kubernetesVersion: must look like v1\.30\.7-gke\.1500/);
     await expect(loadScenario(file)).rejects.toThrow(/clusters\.0\.environment/);
   });
+
+  it('refuses a hand-made RoleBinding in a namespace no apps-repo directory holds', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'scenario-'));
+    const file = join(dir, 'bindings.yaml');
+    const binding = { kind: 'RoleBinding', name: 'rb', clusters: ['c1'], namespace: 'nrl-y', source: 'apps-repo', roleRef: { kind: 'ClusterRole', name: 'edit' }, subjects: [{ kind: 'Group', name: 'g@kartverket.no' }] };
+    await writeFile(
+      file,
+      stringify({
+        clusters: [{ name: 'c1', role: 'user', environment: 'dev', site: 's', platform: 'gke', controlPlane: 'gke-managed', kubernetesVersion: 'v1.31.6-gke.1', platformVersion: '1.31.6-gke.1', nodes: 1 }],
+        argocd: [{ name: 'argocd', cluster: 'c1', environments: ['dev'] }],
+        teams: [{ name: 'nrl', prefix: 'nrl-', group: 'group:default/nrl' }],
+        apps: [{ team: 'nrl', name: 'x', cluster: 'c1', namespace: 'nrl-x', image: 'x:1' }],
+        accessBindings: [binding, { ...binding, kind: 'ClusterRoleBinding', namespace: undefined, clusters: 'user' }],
+      }),
+    );
+    await expect(loadScenario(file)).rejects.toThrow(/accessBindings\.0\.namespace: no app in c1\/nrl-y/);
+    await expect(loadScenario(file)).rejects.toThrow(/accessBindings\.1\.source: a ClusterRoleBinding comes from terraform/);
+  });
 });
 
 describe('generateScaleScenario', () => {

@@ -153,6 +153,41 @@ export const scenarioAppSchema = z
   })
   .strict();
 
+/**
+ * Access that exists in the organisation without the portal: a ClusterRoleBinding Terraform
+ * creates (labelled `app.kubernetes.io/managed-by: terraform`), or a RoleBinding kept in a team's
+ * apps repo next to an app, which Argo CD syncs (and stamps with its tracking annotation).
+ */
+export const scenarioBindingSchema = z
+  .object({
+    kind: z.enum(['ClusterRoleBinding', 'RoleBinding']),
+    name: z.string().min(1),
+    /** Cluster names, or 'user' for every user cluster. */
+    clusters: z.union([z.literal('user'), z.array(dnsLabel).min(1)]),
+    /** A RoleBinding's namespace: an app's namespace in each of the clusters. */
+    namespace: dnsLabel.optional(),
+    roleRef: z
+      .object({
+        kind: z.enum(['ClusterRole', 'Role']),
+        name: z.string().min(1),
+      })
+      .strict(),
+    subjects: z
+      .array(
+        z
+          .object({
+            kind: z.enum(['Group', 'User', 'ServiceAccount']),
+            name: z.string().min(1),
+            namespace: dnsLabel.optional(),
+          })
+          .strict(),
+      )
+      .min(1),
+    /** terraform: ClusterRoleBindings only; apps-repo: RoleBindings only. */
+    source: z.enum(['terraform', 'apps-repo']),
+  })
+  .strict();
+
 /** A site's admin workstation, where gkectl and gkeadm run. */
 export const scenarioWorkstationSchema = z
   .object({ name: dnsLabel, site: dnsLabel, version: platformVersion })
@@ -187,6 +222,8 @@ export const scenarioSchema = z
       })
       .strict()
       .optional(),
+    /** Hand-made RBAC bindings the portal did not create (the demo world's; none in the scale scenario). */
+    accessBindings: z.array(scenarioBindingSchema).default([]),
     /** What Skiperator renders: everything, or only the workload (Deployment, Service, HPA) to keep big worlds cheap. */
     ownedResources: z.enum(['all', 'workload']).default('all'),
   })
@@ -253,6 +290,35 @@ export const scenarioSchema = z
       if (app.fault === 'out-of-sync' && !app.repoImage)
         issue(['apps', i, 'repoImage'], 'an out-of-sync app needs repoImage');
     }
+    for (const [i, b] of s.accessBindings.entries()) {
+      const at = (...path: (string | number)[]) => ['accessBindings', i, ...path];
+      const names = b.clusters === 'user' ? [] : b.clusters;
+      for (const name of names)
+        if (clusters.get(name)?.role !== 'user')
+          issue(at('clusters'), `${name} is not a user cluster`);
+      if (b.kind === 'ClusterRoleBinding') {
+        if (b.source !== 'terraform')
+          issue(at('source'), 'a ClusterRoleBinding comes from terraform');
+        if (b.namespace)
+          issue(at('namespace'), 'a ClusterRoleBinding has no namespace');
+        if (b.roleRef.kind !== 'ClusterRole')
+          issue(at('roleRef', 'kind'), 'a ClusterRoleBinding binds a ClusterRole');
+        continue;
+      }
+      if (b.source !== 'apps-repo')
+        issue(at('source'), 'a RoleBinding comes from an apps repo');
+      if (!b.namespace) {
+        issue(at('namespace'), 'a RoleBinding needs a namespace');
+        continue;
+      }
+      const targets =
+        b.clusters === 'user'
+          ? s.clusters.filter(c => c.role === 'user').map(c => c.name)
+          : b.clusters;
+      for (const name of targets)
+        if (!s.apps.some(a => a.cluster === name && a.namespace === b.namespace))
+          issue(at('namespace'), `no app in ${name}/${b.namespace} whose apps-repo directory could hold it`);
+    }
   });
 
 /** A validated scenario. */
@@ -263,4 +329,5 @@ export type ScenarioCluster = Scenario['clusters'][number];
 export type ScenarioApp = Scenario['apps'][number];
 export type ScenarioTeam = Scenario['teams'][number];
 export type ScenarioArgoInstance = Scenario['argocd'][number];
+export type ScenarioBinding = Scenario['accessBindings'][number];
 export type AppFault = z.infer<typeof appFaultSchema>;

@@ -1,4 +1,4 @@
-import { ApiException, CoreV1Api, KubeConfig, makeInformer, V1ConfigMap } from '@kubernetes/client-node';
+import { ApiException, CoreV1Api, KubeConfig, KubernetesObjectApi, makeInformer, PatchStrategy, RbacAuthorizationV1Api, V1ConfigMap, V1RoleBinding } from '@kubernetes/client-node';
 import https from 'node:https';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -169,6 +169,44 @@ describe('ClusterApiServer with @kubernetes/client-node', () => {
     await sim.setFaults('a', { down: false });
     expect(sim.cluster('a').url).toBe(url);
     expect((await apiA.listNamespace()).items.length).toBeGreaterThan(0);
+  });
+
+  it('serves the bootstrap RBAC and applies, refuses a roleRef change to and deletes a RoleBinding as the access plugin does', async () => {
+    const rbac = kc.makeApiClient(RbacAuthorizationV1Api);
+    const roles = await rbac.listClusterRole({ labelSelector: 'kubernetes.io/bootstrapping=rbac-defaults' });
+    expect(roles.items.map(r => r.metadata?.name)).toEqual(expect.arrayContaining(['admin', 'cluster-admin', 'edit', 'view']));
+    const crb = await rbac.readClusterRoleBinding({ name: 'cluster-admin' });
+    expect(crb.subjects).toEqual([{ kind: 'Group', apiGroup: 'rbac.authorization.k8s.io', name: 'system:masters' }]);
+
+    const objects = KubernetesObjectApi.makeApiClient(kc);
+    const manifest = (role: string, group: string): V1RoleBinding => ({
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'RoleBinding',
+      metadata: { name: 'portal-edit', namespace: 'default', labels: { 'app.kubernetes.io/managed-by': 'skip-portal' } },
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: role },
+      subjects: [{ kind: 'Group', apiGroup: 'rbac.authorization.k8s.io', name: group }],
+    });
+    const created = (await objects.patch(manifest('edit', 'team-a'), undefined, undefined, 'skip-access', true, PatchStrategy.ServerSideApply)) as V1RoleBinding;
+    const again = (await objects.patch(manifest('edit', 'team-a'), undefined, undefined, 'skip-access', true, PatchStrategy.ServerSideApply)) as V1RoleBinding;
+    expect(again.metadata?.resourceVersion).toBe(created.metadata?.resourceVersion);
+
+    const invalid = await objects.patch(manifest('admin', 'team-a'), undefined, undefined, 'skip-access', true, PatchStrategy.ServerSideApply).catch(e => e);
+    expect(invalid.code).toBe(422);
+    expect(JSON.parse(invalid.body)).toMatchObject({ reason: 'Invalid', message: expect.stringContaining('roleRef: Invalid value: rbac.RoleRef{APIGroup:"rbac.authorization.k8s.io", Kind:"ClusterRole", Name:"admin"}: cannot change roleRef') });
+
+    const ours = await rbac.listRoleBindingForAllNamespaces({ labelSelector: 'app.kubernetes.io/managed-by=skip-portal' });
+    expect(ours.items.map(b => b.metadata?.name)).toEqual(['portal-edit']);
+
+    await objects.patch(manifest('edit', 'team-b'), undefined, undefined, 'skip-access', true, PatchStrategy.ServerSideApply);
+    const stale = await rbac
+      .deleteNamespacedRoleBinding({ name: 'portal-edit', namespace: 'default', body: { preconditions: { resourceVersion: created.metadata!.resourceVersion } } })
+      .catch(e => e);
+    expect(stale.code).toBe(409);
+    expect(JSON.parse(stale.body).message).toContain('the ResourceVersion in the precondition');
+    const current = await rbac.readNamespacedRoleBinding({ name: 'portal-edit', namespace: 'default' });
+    await rbac.deleteNamespacedRoleBinding({ name: 'portal-edit', namespace: 'default', body: { preconditions: { resourceVersion: current.metadata!.resourceVersion, uid: current.metadata!.uid } } });
+    const gone = await rbac.readNamespacedRoleBinding({ name: 'portal-edit', namespace: 'default' }).catch(e => e);
+    expect(gone.code).toBe(404);
   });
 
   it('answers every request with the injected error status', async () => {

@@ -11,9 +11,11 @@ import {
   invalid,
   KubeStatusError,
   notFound,
+  qualifiedResource,
 } from './KubeStatusError';
 import { recordUpdate, serverSideApply } from './managedFields';
 import { jsonMergePatch, jsonPatch, strategicMergePatch } from './patches';
+import { admitRbac } from './rbacAdmission';
 import { apiVersionOf, ResourceRegistry, ResourceType } from './resources';
 import { Selector } from './selectors';
 
@@ -133,6 +135,7 @@ export class ClusterResources {
       obj.status = { phase: 'Active' };
     }
     this.customResources.admit(type, obj);
+    admitRbac(type, obj);
     const tracked = recordUpdate({ existing: undefined, updated: obj, manager: opts.fieldManager ?? 'unknown', apiVersion: obj.apiVersion });
     return this.write(type, tracked, opts);
   }
@@ -190,6 +193,7 @@ export class ClusterResources {
       if (!existing) {
         if (type.kind === 'Namespace' && type.group === '') applied.status = { phase: 'Active', ...(applied.status as object) };
         this.customResources.admit(type, applied);
+        admitRbac(type, applied);
         return { object: this.write(type, applied, opts), created: true };
       }
       return { object: this.replace(type, existing, applied, opts, false), created: false };
@@ -228,11 +232,19 @@ export class ClusterResources {
     const apiVersion = apiVersionOf(type);
     const existing = this.store.peek(apiVersion, type.kind, namespace, name);
     if (!existing) throw notFound(type.resource, type.group, name);
+    // As rest.BeforeDelete words it: the conflict names the kind, not the resource.
+    const preconditionFailed = (what: string, wanted: string, actual: string | undefined, hint: string) =>
+      new KubeStatusError(
+        409,
+        `Operation cannot be fulfilled on ${qualifiedResource(type.kind, type.group)} "${name}": the ${what} in the precondition (${wanted}) does not match the ${what} in record (${actual ?? ''}). ${hint}`,
+        'Conflict',
+        { name, ...(type.group ? { group: type.group } : {}), kind: type.kind },
+      );
     if (opts.preconditionUid && opts.preconditionUid !== existing.metadata.uid) {
-      throw new KubeStatusError(409, `Precondition failed: UID in precondition: ${opts.preconditionUid}, UID in object meta: ${existing.metadata.uid}`, 'Conflict');
+      throw preconditionFailed('UID', opts.preconditionUid, existing.metadata.uid, 'The object might have been deleted and then recreated');
     }
     if (opts.preconditionResourceVersion && opts.preconditionResourceVersion !== existing.metadata.resourceVersion) {
-      throw conflict(type.resource, type.group, name);
+      throw preconditionFailed('ResourceVersion', opts.preconditionResourceVersion, existing.metadata.resourceVersion, 'The object might have been modified');
     }
     if (opts.dryRun) return { object: this.present(type, existing), pending: false };
     if (existing.metadata.finalizers?.length) {
@@ -284,6 +296,7 @@ export class ClusterResources {
       else next.status = structuredClone(existing.status);
     }
     this.customResources.admit(type, next);
+    admitRbac(type, next, existing);
     next.metadata.uid = existing.metadata.uid;
     next.metadata.creationTimestamp = existing.metadata.creationTimestamp;
     next.metadata.resourceVersion = existing.metadata.resourceVersion;
@@ -292,9 +305,18 @@ export class ClusterResources {
     const tracked = track
       ? recordUpdate({ existing, updated: next, manager: opts.fieldManager ?? 'unknown', apiVersion: apiVersionOf(type), subresource: opts.subresource })
       : next;
-    const sansGeneration = (o: KubeObject) => ({ ...o, apiVersion: undefined, metadata: { ...o.metadata, generation: undefined } });
-    // Against the existing object as served, so a write that only restates CRD defaults is a no-op.
-    if (deepEqual(sansGeneration(tracked), sansGeneration(this.present(type, existing)))) return this.present(type, existing);
+    // Against the existing object as served, so a write that only restates CRD defaults is a no-op;
+    // managedFields timestamps do not count (kube-apiserver's IgnoreManagedFieldsTimestampsTransformer).
+    const comparable = (o: KubeObject) => ({
+      ...o,
+      apiVersion: undefined,
+      metadata: {
+        ...o.metadata,
+        generation: undefined,
+        managedFields: (o.metadata.managedFields as Record<string, unknown>[] | undefined)?.map(e => ({ ...e, time: undefined })),
+      },
+    });
+    if (deepEqual(comparable(tracked), comparable(this.present(type, existing)))) return this.present(type, existing);
     const written = this.write(type, tracked, opts);
     if (!opts.dryRun && !this.store.peek(written.apiVersion, written.kind, written.metadata.namespace, written.metadata.name)) {
       // The last finalizer went while a deletion was pending: the store removed the object.

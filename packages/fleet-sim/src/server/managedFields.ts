@@ -89,6 +89,11 @@ function toFieldsV1(paths: Path[]): Record<string, unknown> {
   return root;
 }
 
+/** The FieldsV1 set of every field `obj` sets (as `leafPaths` sees them). */
+export function fieldsV1Of(obj: Json): Record<string, unknown> {
+  return toFieldsV1(leafPaths(obj));
+}
+
 function fromFieldsV1(fields: Json, prefix: Path = []): Path[] {
   if (!isObject(fields)) return [];
   const children = Object.keys(fields).filter(k => k.startsWith('f:'));
