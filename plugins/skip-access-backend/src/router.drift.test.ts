@@ -123,6 +123,32 @@ describe('drift, export and "what can this group or user do, where"', () => {
     );
   });
 
+  it('leaves a rule nobody has applied yet to its plan: the drift run only reports it missing', async () => {
+    const created = await backend.as().post('/rules', {
+      id: 'nrl-view-seeiendom',
+      group: 'group:default/nrl',
+      role: 'view',
+      clusters: { type: 'cluster', cluster: DEV },
+      namespaces: { type: 'names', names: [NS] },
+    });
+    expect(created.status).toBe(201);
+    await backend.runDriftTask();
+    expect(
+      store().get(RBAC, 'RoleBinding', NS, 'skip-nrl-view-seeiendom-view'),
+    ).toBeUndefined();
+    const report = (await backend.as().get('/drift')).body as AccessDriftReport;
+    expect(findings(report)).toContainEqual(
+      expect.objectContaining({
+        type: 'missing',
+        name: 'skip-nrl-view-seeiendom-view',
+        repairable: true,
+      }),
+    );
+    expect(
+      (await backend.as().delete('/rules/nrl-view-seeiendom')).status,
+    ).toBe(204);
+  });
+
   it('reports an unmanaged binding that gives a team more than its rules, and never repairs it', async () => {
     store().put({
       apiVersion: RBAC,

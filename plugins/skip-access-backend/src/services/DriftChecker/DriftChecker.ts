@@ -11,9 +11,9 @@ import type { AccessPlanner } from '../AccessPlanner/AccessPlanner';
 /**
  * The drift check: per cluster, managed bindings changed or deleted by hand, same-name
  * bindings the portal does not own, and unmanaged bindings that give a managed group more
- * than its rules. Bindings a rule wants in namespaces that appeared since the last apply are
- * created here (when configured, never escalating ones); everything else waits for a person
- * to repair it.
+ * than its rules. Bindings that a rule already applied on the cluster wants in namespaces
+ * that appeared since are created here (when configured, never escalating ones); a rule never
+ * applied waits for its plan, and everything else waits for a person to repair it.
  */
 export class DriftChecker {
   private constructor(
@@ -64,10 +64,14 @@ export class DriftChecker {
         const mine = applied.filter(a => a.cluster === cluster.name);
         let autoApplied = 0;
         if (this.applyNewNamespaces) {
+          // Only rules a person has applied on this cluster before: a new rule waits for its plan.
+          const appliedRules = new Set(mine.map(a => a.ruleId));
           const fresh = (detailed.changes.get(cluster.name) ?? []).filter(
             c =>
               c.change.action === 'create' &&
               !c.change.escalating &&
+              c.desired !== undefined &&
+              appliedRules.has(c.desired.ruleId) &&
               !mine.some(
                 a =>
                   a.kind === c.change.kind &&
