@@ -58,7 +58,10 @@ const namespaceScopeSchema = z
     type: z.enum(['cluster-wide', 'names', 'team-prefix']),
     names: z
       .array(
-        z.string().max(63).regex(dnsLabel, 'must be a namespace name (a DNS label)'),
+        z
+          .string()
+          .max(63)
+          .regex(dnsLabel, 'must be a namespace name (a DNS label)'),
       )
       .max(100)
       .optional(),
@@ -114,7 +117,10 @@ export const accessRuleInputSchema = z
       .string()
       .min(1)
       .max(40)
-      .regex(dnsLabel, 'must be lower-case letters, digits and - (a DNS label)'),
+      .regex(
+        dnsLabel,
+        'must be lower-case letters, digits and - (a DNS label)',
+      ),
     description: z.string().max(500).optional(),
     group: groupRef,
     role: z
