@@ -97,6 +97,7 @@ export const skipAccessPlugin = createBackendPlugin({
           rbac,
           store,
           permissions,
+          auditor: deps.auditor,
         });
         const drift = DriftChecker.create({
           planner,

@@ -260,6 +260,17 @@ describe('plan and apply: the rules become bindings, and nothing else changes', 
         ['delete', 'succeeded'],
       ]),
     );
+    // The apply as a whole too: which plan, on which clusters.
+    expect(backend.audit).toContainEqual(
+      expect.objectContaining({
+        eventId: 'access-plan-apply',
+        status: 'succeeded',
+        meta: expect.objectContaining({
+          planDigest: expect.stringMatching(/^[a-f0-9]{64}$/),
+          clusters: expect.stringContaining('atkv3-dev'),
+        }),
+      }),
+    );
   });
 
   it('lets a developer read the plan but not apply it, not even with a valid digest', async () => {

@@ -3,7 +3,8 @@ import type {
   AccessApplyResult,
   AccessClusterApplyResult,
 } from '@internal/plugin-skip-common';
-import type { Caller } from '@internal/plugin-skip-node';
+import type { AuditorService } from '@backstage/backend-plugin-api';
+import { audited, type Caller } from '@internal/plugin-skip-node';
 import type { AccessStore, AppliedBinding } from '../../database/AccessStore';
 import type { AppliedBindingKey, PlannedChange } from '../../model/types';
 import type { AccessPermissions } from '../AccessPermissions/AccessPermissions';
@@ -26,6 +27,7 @@ export class AccessApplier {
     private readonly rbac: ClusterRbac,
     private readonly store: AccessStore,
     private readonly permissions: AccessPermissions,
+    private readonly auditor: AuditorService,
   ) {}
 
   static create(options: {
@@ -33,12 +35,14 @@ export class AccessApplier {
     rbac: ClusterRbac;
     store: AccessStore;
     permissions: AccessPermissions;
+    auditor: AuditorService;
   }): AccessApplier {
     return new AccessApplier(
       options.planner,
       options.rbac,
       options.store,
       options.permissions,
+      options.auditor,
     );
   }
 
@@ -55,7 +59,28 @@ export class AccessApplier {
       );
     }
     await this.requireEscalationApproval(detailed, caller);
-    const results = await Promise.all(
+    const results = await audited(
+      this.auditor,
+      {
+        eventId: 'access-plan-apply',
+        severityLevel: 'medium',
+        request: caller.request,
+        meta: {
+          planDigest,
+          clusters: detailed.plan.clusters.map(c => c.cluster).join(','),
+          changes: detailed.plan.clusters.reduce(
+            (n, c) => n + c.changes.length,
+            0,
+          ),
+        },
+      },
+      () => this.applyClusters(detailed, caller),
+    );
+    return { clusters: results };
+  }
+
+  private applyClusters(detailed: DetailedPlan, caller: Caller) {
+    return Promise.all(
       detailed.plan.clusters.map(clusterPlan =>
         clusterPlan.reachable
           ? this.applyChanges(
@@ -67,7 +92,6 @@ export class AccessApplier {
           : failed(clusterPlan.cluster, clusterPlan.error ?? 'unreachable'),
       ),
     );
-    return { clusters: results };
   }
 
   /** Puts one cluster's managed bindings back as the rules want them (no preview needed: only the portal's own bindings change). */
