@@ -11,6 +11,7 @@ import DnsIcon from '@material-ui/icons/Dns';
 import { Route, Routes } from 'react-router-dom';
 import {
   NotFoundPage,
+  skipAccessApiFactory,
   skipFleetApiFactory,
   skipUpgradesApiFactory,
 } from '@internal/plugin-skip-react';
@@ -26,6 +27,11 @@ const skipUpgradesApi = ApiBlueprint.make({
   params: defineParams => defineParams(skipUpgradesApiFactory),
 });
 
+const skipAccessApi = ApiBlueprint.make({
+  name: 'access',
+  params: defineParams => defineParams(skipAccessApiFactory),
+});
+
 const skipFleetPage = PageBlueprint.make({
   params: {
     path: '/skip',
@@ -33,14 +39,16 @@ const skipFleetPage = PageBlueprint.make({
     icon: <DnsIcon fontSize="inherit" />,
     routeRef: rootRouteRef,
     // The SKIP page routes its own sub-pages: the fleet at /skip, a cluster at /skip/clusters/:cluster,
-    // cluster upgrades at /skip/upgrades and one upgrade run at /skip/upgrades/runs/:runId.
+    // cluster upgrades at /skip/upgrades, one upgrade run at /skip/upgrades/runs/:runId, and
+    // access (IAM groups to RBAC) at /skip/access with its tabs below it.
     loader: () =>
       Promise.all([
         import('./components/FleetPage'),
         import('./components/ClusterPage'),
         import('./components/UpgradesPage'),
         import('./components/UpgradeRunPage'),
-      ]).then(([fleet, cluster, upgrades, upgradeRun]) => (
+        import('./components/AccessPage'),
+      ]).then(([fleet, cluster, upgrades, upgradeRun, access]) => (
         <Routes>
           <Route path="/" element={<fleet.FleetPage />} />
           <Route path="/clusters/:cluster" element={<cluster.ClusterPage />} />
@@ -49,6 +57,7 @@ const skipFleetPage = PageBlueprint.make({
             path="/upgrades/runs/:runId"
             element={<upgradeRun.UpgradeRunPage />}
           />
+          <Route path="/access/*" element={<access.AccessPage />} />
           <Route
             path="*"
             element={
@@ -113,6 +122,17 @@ const teamRollupCard = EntityCardBlueprint.make({
   },
 });
 
+// What a group or a user can do on the clusters, on their catalog page.
+const accessCard = EntityCardBlueprint.make({
+  name: 'access',
+  params: {
+    filter: 'kind:group,user',
+    type: 'content',
+    loader: () =>
+      import('./components/EntityAccessCard').then(m => <m.EntityAccessCard />),
+  },
+});
+
 /** SKIP Portal's frontend on the new frontend system: fleet page and SKIP entity tabs. */
 export const skipPlugin = createFrontendPlugin({
   pluginId: 'skip',
@@ -122,10 +142,12 @@ export const skipPlugin = createFrontendPlugin({
   extensions: [
     skipFleetApi,
     skipUpgradesApi,
+    skipAccessApi,
     skipFleetPage,
     componentContent,
     groupContent,
     componentOverviewCard,
     teamRollupCard,
+    accessCard,
   ],
 });

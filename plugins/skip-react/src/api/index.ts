@@ -2,3 +2,5 @@ export { skipFleetApiRef } from './SkipFleetApi';
 export { skipFleetApiFactory } from './skipFleetApiFactory';
 export { skipUpgradesApiRef } from './SkipUpgradesApi';
 export { skipUpgradesApiFactory } from './skipUpgradesApiFactory';
+export { skipAccessApiRef } from './SkipAccessApi';
+export { skipAccessApiFactory } from './skipAccessApiFactory';

@@ -49,6 +49,9 @@ export function FleetPage() {
         >
           Cluster upgrades
         </LinkButton>
+        <LinkButton to="access" relative="path" variant="outlined" size="small">
+          Access
+        </LinkButton>
       </ContentHeader>
       <AsyncContent state={state} what="the fleet" loadingRows={8}>
         {value => <FleetBody clusters={value.items} runOf={runOf} />}
