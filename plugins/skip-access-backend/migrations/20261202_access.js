@@ -27,6 +27,10 @@ exports.up = async function up(knex) {
       .comment('Empty for a ClusterRoleBinding');
     table.string('name', 253).notNullable();
     table.string('rule_id', 40).notNullable();
+    table
+      .string('rule_fingerprint', 64)
+      .notNullable()
+      .comment('sha256 of what the rule resolved to when it was applied');
     table.timestamp('applied_at', { useTz: true }).notNullable();
     table.primary(['cluster', 'kind', 'namespace', 'name']);
   });

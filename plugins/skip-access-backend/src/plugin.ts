@@ -81,6 +81,7 @@ export const skipAccessPlugin = createBackendPlugin({
           groups,
           clusters,
           escalation,
+          rbac,
           permissions,
           auditor: deps.auditor,
           rulesFolder: config.rulesFolder,
@@ -91,6 +92,7 @@ export const skipAccessPlugin = createBackendPlugin({
           rbac,
           clusters,
           escalation,
+          systemNamespaces: deps.skipConfig.systemNamespaces,
         });
         const applier = AccessApplier.create({
           planner,

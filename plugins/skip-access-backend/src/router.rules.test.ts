@@ -131,6 +131,21 @@ describe('rules: three sources, validated, changed only by those allowed', () =>
     expect(
       (await verdict({ ...validRule, role: 'cluster-admin' })).escalating,
     ).toBe(true);
+    // A custom role no cluster has: nobody can say what it allows, so it needs the approval.
+    expect(
+      (await verdict({ ...validRule, role: 'power-user' })).escalating,
+    ).toBe(true);
+    expect((await verdict({ ...validRule, role: 'edit' })).escalating).toBe(
+      false,
+    );
+    // Two rules whose bindings would carry one name: the second is refused, naming the first.
+    expect(
+      (await verdict({ ...validRule, id: 'default', role: 'seeiendom-edit' }))
+        .errors,
+    ).toContainEqual({
+      field: 'id',
+      message: expect.stringMatching(/default-seeiendom/),
+    });
     expect((await verdict({ ...validRule, id: 'skip-admin' })).errors).toEqual([
       { field: 'id', message: expect.stringMatching(/exists already/) },
     ]);
@@ -192,6 +207,18 @@ describe('rules: three sources, validated, changed only by those allowed', () =>
     expect(refused.status).toBe(403);
     expect(refused.body.error.message).toMatch(/escalating/);
     expect((await backend.as(ola).post('/rules', validRule)).status).toBe(201);
+    // Taking an escalating grant away needs the approval too.
+    expect((await backend.as().post('/rules', escalating)).status).toBe(201);
+    const downgrade = await backend
+      .as(ola)
+      .put('/rules/geonorge-admin', { ...escalating, role: 'view' });
+    expect(downgrade.status).toBe(403);
+    expect((await backend.as(ola).delete('/rules/geonorge-admin')).status).toBe(
+      403,
+    );
+    expect((await backend.as().delete('/rules/geonorge-admin')).status).toBe(
+      204,
+    );
 
     // The git rule binds cluster-admin: the plan flags it, and Ola may not apply it.
     const plan = (await backend.as(ola).get('/plan')).body;
@@ -224,6 +251,11 @@ describe('rules: three sources, validated, changed only by those allowed', () =>
       ['post', '/apply', {}],
       ['post', '/drift/check', undefined],
       ['post', '/drift/repair', { cluster: 'atkv3-dev' }],
+      // The validate route reads only when it is a POST; paths route whatever their case.
+      ['put', '/rules/validate', { ...validRule, id: 'validate' }],
+      ['delete', '/rules/validate', undefined],
+      ['post', '/RULES', validRule],
+      ['put', '/Rules/geonorge-view-test', validRule],
     ];
     for (const who of [backend.as(GUEST), backend.asService()]) {
       for (const [method, route, body] of writes) {

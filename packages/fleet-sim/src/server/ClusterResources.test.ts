@@ -62,6 +62,19 @@ describe('ClusterResources', () => {
     expect(object).toEqual(created);
   });
 
+  it('treats a resourceVersion in an applied configuration as a precondition', () => {
+    const { resources, type } = setup();
+    const cms = type('', 'v1', 'configmaps');
+    const created = resources.create(cms, 'ns', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, data: { a: '1' } }, { fieldManager: 'm' });
+    const rv = created.metadata.resourceVersion;
+    const stale = errorOf(() => resources.patch(cms, 'ns', 'c', 'apply', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', resourceVersion: '1' }, data: { a: '2' } }, { fieldManager: 'a', force: true }));
+    expect(stale.code).toBe(409);
+    const { object } = resources.patch(cms, 'ns', 'c', 'apply', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', resourceVersion: rv }, data: { a: '2' } }, { fieldManager: 'a', force: true });
+    expect(object.data).toEqual({ a: '2' });
+    const missing = errorOf(() => resources.patch(cms, 'ns', 'd', 'apply', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'd', resourceVersion: rv } }, { fieldManager: 'a' }));
+    expect(missing.code).toBe(409);
+  });
+
   it('requires a field manager for apply and refuses force on other patches', () => {
     const { resources, type } = setup();
     const cms = type('', 'v1', 'configmaps');

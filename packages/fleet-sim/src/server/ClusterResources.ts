@@ -181,6 +181,10 @@ export class ClusterResources {
         throw badRequest(`the name of the object (${config.metadata.name}) does not match the name on the URL (${name})`);
       }
       config.metadata.name = name;
+      // A resourceVersion in the applied configuration is a precondition, as on a real API server.
+      const applyRv = config.metadata.resourceVersion;
+      if (applyRv && applyRv !== existing?.metadata.resourceVersion) throw conflict(type.resource, type.group, name);
+      delete config.metadata.resourceVersion;
       if (!existing) this.requireNamespace(type, namespace);
       const applied = serverSideApply({
         existing: existing && this.present(type, existing),

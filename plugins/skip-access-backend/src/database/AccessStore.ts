@@ -2,7 +2,9 @@ import type {
   AccessClusterDrift,
   AccessRuleInput,
 } from '@internal/plugin-skip-common';
-import type { AppliedBindingKey } from '../model/types';
+import type { AppliedBinding, AppliedBindingKey } from '../model/types';
+
+export type { AppliedBinding };
 
 /** A rule stored in the database, with who wrote it. */
 export type StoredRule = {
@@ -12,9 +14,6 @@ export type StoredRule = {
   updatedBy: string;
   updatedAt: Date;
 };
-
-/** A binding the portal applied, with the rule it came from. */
-export type AppliedBinding = AppliedBindingKey & { ruleId: string };
 
 /** What the access plugin keeps: rules written in the portal, what it applied, the last drift check. */
 export interface AccessStore {

@@ -85,6 +85,7 @@ describe('DatabaseAccessStore', () => {
         kind: 'ClusterRoleBinding' as const,
         name: 'skip-a-view',
         ruleId: 'a',
+        ruleFingerprint: 'f1',
       };
       const rb = {
         cluster: 'c1',
@@ -92,17 +93,25 @@ describe('DatabaseAccessStore', () => {
         namespace: 'ns',
         name: 'skip-a-view',
         ruleId: 'a',
+        ruleFingerprint: 'f1',
       };
       await store.recordApplied('c1', [crb, rb], []);
-      await store.recordApplied('c1', [{ ...rb, ruleId: 'b' }], []);
+      await store.recordApplied(
+        'c1',
+        [{ ...rb, ruleId: 'b', ruleFingerprint: 'f2' }],
+        [],
+      );
       await store.recordApplied('c2', [{ ...rb, cluster: 'c2' }], []);
       expect(await store.appliedBindings('c1')).toEqual(
-        expect.arrayContaining([crb, { ...rb, ruleId: 'b' }]),
+        expect.arrayContaining([
+          crb,
+          { ...rb, ruleId: 'b', ruleFingerprint: 'f2' },
+        ]),
       );
       expect(await store.appliedBindings('c1')).toHaveLength(2);
       await store.recordApplied('c1', [], [crb]);
       expect(await store.appliedBindings('c1')).toEqual([
-        { ...rb, ruleId: 'b' },
+        { ...rb, ruleId: 'b', ruleFingerprint: 'f2' },
       ]);
       expect(await store.appliedBindings()).toHaveLength(2);
     },

@@ -125,6 +125,7 @@ export class DatabaseAccessStore implements AccessStore {
       namespace: string;
       name: string;
       rule_id: string;
+      rule_fingerprint: string;
     }> = await query;
     return rows.map(row => ({
       cluster: row.cluster,
@@ -132,6 +133,7 @@ export class DatabaseAccessStore implements AccessStore {
       ...(row.namespace ? { namespace: row.namespace } : {}),
       name: row.name,
       ruleId: row.rule_id,
+      ruleFingerprint: row.rule_fingerprint,
     }));
   }
 
@@ -152,10 +154,11 @@ export class DatabaseAccessStore implements AccessStore {
           .insert({
             ...keyColumns({ ...binding, cluster }),
             rule_id: binding.ruleId,
+            rule_fingerprint: binding.ruleFingerprint,
             applied_at: now,
           })
           .onConflict(['cluster', 'kind', 'namespace', 'name'])
-          .merge(['rule_id', 'applied_at']);
+          .merge(['rule_id', 'rule_fingerprint', 'applied_at']);
       }
     });
   }

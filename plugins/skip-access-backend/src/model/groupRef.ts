@@ -1,3 +1,5 @@
+import type { AccessGroupInfo } from './types';
+
 /**
  * A group ref as the catalog spells it (`group:default/seeiendom`): lower case, with the
  * default namespace when the ref leaves it out. Rules may write `group:Seeiendom`; the
@@ -15,4 +17,13 @@ export function normaliseGroupRef(ref: string): string {
 export function groupRefName(ref: string): string {
   const normalised = normaliseGroupRef(ref);
   return normalised.slice(normalised.indexOf('/') + 1);
+}
+
+/** The catalog group a ref names, compared after {@link normaliseGroupRef}. */
+export function findGroup(
+  groups: AccessGroupInfo[],
+  ref: string,
+): AccessGroupInfo | undefined {
+  const wanted = normaliseGroupRef(ref);
+  return groups.find(g => normaliseGroupRef(g.ref) === wanted);
 }

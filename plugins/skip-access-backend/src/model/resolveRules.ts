@@ -4,7 +4,7 @@ import {
 } from '@internal/plugin-skip-common';
 import { bindingKey, compareBindingPlaces, compareText } from './bindingKey';
 import { bindingName } from './bindingName';
-import { normaliseGroupRef } from './groupRef';
+import { findGroup } from './groupRef';
 import type {
   AccessCluster,
   AccessGroupInfo,
@@ -82,6 +82,12 @@ export function desiredBindings(
   cluster: AccessCluster,
   namespaces: string[] | undefined,
   isEscalating: (role: string) => boolean,
+  options: {
+    /** Namespaces a team prefix never reaches (the platform's), whatever the prefix. */
+    isSystemNamespace?: (namespace: string) => boolean;
+    /** Stamped on each binding (see ruleFingerprint). */
+    fingerprintOf?: (rule: SourcedRule) => string;
+  } = {},
 ): DesiredBinding[] {
   const byKey = new Map<string, DesiredBinding>();
   for (const rule of rules) {
@@ -96,11 +102,19 @@ export function desiredBindings(
       groupRef: group.ref,
       ruleId: rule.id,
       escalating: isEscalating(rule.role),
+      ...(options.fingerprintOf
+        ? { ruleFingerprint: options.fingerprintOf(rule) }
+        : {}),
     };
     const places: DesiredBinding[] =
       rule.namespaces.type === 'cluster-wide'
         ? [{ ...base, kind: 'ClusterRoleBinding' }]
-        : ruleNamespaces(rule, groups, namespaces).map(namespace => ({
+        : ruleNamespaces(
+            rule,
+            groups,
+            namespaces,
+            options.isSystemNamespace,
+          ).map(namespace => ({
             ...base,
             kind: 'RoleBinding',
             namespace,
@@ -118,6 +132,7 @@ function ruleNamespaces(
   rule: SourcedRule,
   groups: AccessGroupInfo[],
   namespaces: string[] | undefined,
+  isSystemNamespace: (namespace: string) => boolean = () => false,
 ): string[] {
   if (!namespaces) return [];
   const existing = new Set(namespaces);
@@ -126,15 +141,9 @@ function ruleNamespaces(
   }
   const prefix = findGroup(groups, rule.namespaces.team ?? '')?.prefix;
   if (!prefix) return [];
-  return [...existing].filter(n => n.startsWith(prefix));
-}
-
-function findGroup(
-  groups: AccessGroupInfo[],
-  ref: string,
-): AccessGroupInfo | undefined {
-  const wanted = normaliseGroupRef(ref);
-  return groups.find(g => normaliseGroupRef(g.ref) === wanted);
+  return [...existing].filter(
+    n => n.startsWith(prefix) && !isSystemNamespace(n),
+  );
 }
 
 /** A group's IAM group emails as Group subjects: sorted, each once, blanks dropped. */

@@ -88,6 +88,11 @@ export type DesiredBinding = {
   groupRef: string;
   ruleId: string;
   escalating: boolean;
+  /**
+   * What the rule resolved to when this binding was wanted ({@link ruleFingerprint}): an
+   * unattended write (drift check, repair) only repeats what a person applied with the same one.
+   */
+  ruleFingerprint?: string;
 };
 
 /** A binding the portal applied before (remembered in the database), to tell "deleted by hand" from "never applied". */
@@ -96,6 +101,12 @@ export type AppliedBindingKey = {
   kind: AccessBindingKind;
   namespace?: string;
   name: string;
+};
+
+/** A binding the portal applied, with the rule it came from and what that rule resolved to then. */
+export type AppliedBinding = AppliedBindingKey & {
+  ruleId: string;
+  ruleFingerprint: string;
 };
 
 /** One change of a cluster's plan with what applying it needs. */

@@ -37,12 +37,11 @@ export function addPlanRoutes(
     res.json(await drift.report());
   });
 
-  router.post('/drift/check', async (_req, res) => {
-    res.json(await drift.check());
+  router.post('/drift/check', async (req, res) => {
+    res.json(await drift.check(await person(req)));
   });
 
   router.post('/drift/repair', async (req, res) => {
-    planner.selectClusters([req.body.cluster]);
     res.json(await applier.repair(req.body.cluster, await person(req)));
   });
 

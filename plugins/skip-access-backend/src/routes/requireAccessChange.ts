@@ -6,14 +6,20 @@ import type {
   AccessPermissions,
 } from '../services/AccessPermissions/AccessPermissions';
 
-/** Requests that only read, although they are not GETs. */
-const READS: RegExp[] = [/^\/rules\/validate\/?$/];
+/**
+ * Requests that only read although they are not GETs: the method and the path, since
+ * `PUT /rules/validate` changes a rule that happens to be called so. Paths are matched without
+ * regard to case, as Express and the OpenAPI router route them.
+ */
+const READS: [string, RegExp][] = [['POST', /^\/rules\/validate\/?$/i]];
 
-/** Which permission each changing route needs, by its path under the plugin. */
-const CHANGES: [RegExp, AccessAction][] = [
-  [/^\/rules(\/[^/]*)?\/?$/, 'writeRules'],
-  [/^\/(apply|drift\/check|drift\/repair)\/?$/, 'apply'],
+/** Which permissions each changing route needs, by its path under the plugin. */
+const CHANGES: [RegExp, AccessAction[]][] = [
+  [/^\/rules(\/[^/]*)?\/?$/i, ['writeRules']],
+  [/^\/(apply|drift\/check|drift\/repair)\/?$/i, ['apply']],
 ];
+/** A change this table does not know (a route added later) needs every change permission. */
+const UNKNOWN_CHANGE: AccessAction[] = ['writeRules', 'apply'];
 
 /**
  * Rules and clusters are changed by signed-in people with the change's permission, checked
@@ -29,20 +35,25 @@ export function requireAccessChange(options: {
     if (
       req.method === 'GET' ||
       req.method === 'HEAD' ||
-      READS.some(pattern => pattern.test(req.path))
+      READS.some(
+        ([method, pattern]) => req.method === method && pattern.test(req.path),
+      )
     ) {
       next();
       return;
     }
-    const action =
-      CHANGES.find(([pattern]) => pattern.test(req.path))?.[1] ?? 'apply';
+    const actions =
+      CHANGES.find(([pattern]) => pattern.test(req.path))?.[1] ??
+      UNKNOWN_CHANGE;
     const credentials = await options.httpAuth.credentials(req);
     if ((credentials.principal as { type?: string }).type !== 'user') {
       throw new NotAllowedError(
         'Access rules and bindings are changed by signed-in users, not by services',
       );
     }
-    await options.permissions.require(credentials, action);
+    for (const action of actions) {
+      await options.permissions.require(credentials, action);
+    }
     next();
   };
 }

@@ -791,7 +791,9 @@ export interface operations {
   getEffectiveAccess: {
     parameters: {
       query?: {
+        /** @description An entity ref; may be sent as is (group:default/x) or URL-encoded */
         group?: string;
+        /** @description An entity ref; may be sent as is (group:default/x) or URL-encoded */
         user?: string;
       };
       header?: never;

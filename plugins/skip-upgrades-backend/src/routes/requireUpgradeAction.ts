@@ -6,14 +6,14 @@ import type {
   UpgradeAction,
 } from '../services/UpgradeAccess/UpgradeAccess';
 
-/** Which permission each changing route needs, by its path under the plugin. */
+/** Which permission each changing route needs, by its path under the plugin (in any case, as Express routes it). */
 const ACTIONS: [RegExp, UpgradeAction][] = [
-  [/^\/runs\/[^/]+\/steps\/[^/]+\/approve\/?$/, 'approve'],
-  [/^\/runs\/[^/]+\/abort\/?$/, 'abort'],
-  [/^\/(plans|runs)\/?$/, 'operate'],
-  [/^\/runs\/[^/]+\/(pause|resume)\/?$/, 'operate'],
-  [/^\/runs\/[^/]+\/steps\/[^/]+\/retry\/?$/, 'operate'],
-  [/^\/runs\/[^/]+\/clusters\/[^/]+\/skip\/?$/, 'operate'],
+  [/^\/runs\/[^/]+\/steps\/[^/]+\/approve\/?$/i, 'approve'],
+  [/^\/runs\/[^/]+\/abort\/?$/i, 'abort'],
+  [/^\/(plans|runs)\/?$/i, 'operate'],
+  [/^\/runs\/[^/]+\/(pause|resume)\/?$/i, 'operate'],
+  [/^\/runs\/[^/]+\/steps\/[^/]+\/retry\/?$/i, 'operate'],
+  [/^\/runs\/[^/]+\/clusters\/[^/]+\/skip\/?$/i, 'operate'],
 ];
 
 /**

@@ -1,12 +1,17 @@
-import { ConflictError } from '@backstage/errors';
+import type { AuditorService } from '@backstage/backend-plugin-api';
+import { ConflictError, ServiceUnavailableError } from '@backstage/errors';
 import type {
   AccessApplyResult,
   AccessClusterApplyResult,
 } from '@internal/plugin-skip-common';
-import type { AuditorService } from '@backstage/backend-plugin-api';
-import { audited, type Caller } from '@internal/plugin-skip-node';
-import type { AccessStore, AppliedBinding } from '../../database/AccessStore';
-import type { AppliedBindingKey, PlannedChange } from '../../model/types';
+import type { Caller } from '@internal/plugin-skip-node';
+import type { AccessStore } from '../../database/AccessStore';
+import { repairChanges } from '../../model/unattendedChanges';
+import type {
+  AppliedBinding,
+  AppliedBindingKey,
+  PlannedChange,
+} from '../../model/types';
 import type { AccessPermissions } from '../AccessPermissions/AccessPermissions';
 import type {
   AccessPlanner,
@@ -19,7 +24,8 @@ const CHANGES_IN_FLIGHT = 8;
 
 /**
  * Carries out plans: each cluster on its own (one that is down fails alone), each change
- * audited, what was applied remembered so drift can tell a binding deleted by hand.
+ * audited, what was applied remembered (with the rule's fingerprint) so drift can tell a
+ * binding deleted by hand and repeat only what a person applied.
  */
 export class AccessApplier {
   private constructor(
@@ -58,43 +64,46 @@ export class AccessApplier {
         'planDigest: the plan changed since it was previewed (a rule, a namespace or a binding changed); look at the new plan and apply that',
       );
     }
-    await this.requireEscalationApproval(detailed, caller);
-    const results = await audited(
-      this.auditor,
-      {
-        eventId: 'access-plan-apply',
-        severityLevel: 'medium',
-        request: caller.request,
-        meta: {
-          planDigest,
-          clusters: detailed.plan.clusters.map(c => c.cluster).join(','),
-          changes: detailed.plan.clusters.reduce(
-            (n, c) => n + c.changes.length,
-            0,
-          ),
-        },
-      },
-      () => this.applyClusters(detailed, caller),
+    await this.requireEscalationApproval(
+      detailed.plan.clusters.flatMap(c => c.changes),
+      caller,
     );
+    // One event for the apply as a whole, failed when any cluster's part failed.
+    const event = await this.auditor.createEvent({
+      eventId: 'access-plan-apply',
+      severityLevel: 'medium',
+      request: caller.request,
+      meta: {
+        planDigest,
+        clusters: detailed.plan.clusters.map(c => c.cluster).join(','),
+        changes: detailed.plan.clusters.reduce(
+          (n, c) => n + c.changes.length,
+          0,
+        ),
+      },
+    });
+    const results = await this.applyClusters(detailed, caller);
+    const failed = results.filter(
+      r => r.outcome === 'failed' || r.outcome === 'partial',
+    );
+    if (failed.length === 0) await event.success();
+    else {
+      await event.fail({
+        error: new Error(
+          `Not applied everywhere: ${failed
+            .map(r => `${r.cluster} ${r.outcome}`)
+            .join(', ')}`,
+        ),
+      });
+    }
     return { clusters: results };
   }
 
-  private applyClusters(detailed: DetailedPlan, caller: Caller) {
-    return Promise.all(
-      detailed.plan.clusters.map(clusterPlan =>
-        clusterPlan.reachable
-          ? this.applyChanges(
-              clusterPlan.cluster,
-              detailed.changes.get(clusterPlan.cluster) ?? [],
-              caller,
-              'apply access plan',
-            )
-          : failed(clusterPlan.cluster, clusterPlan.error ?? 'unreachable'),
-      ),
-    );
-  }
-
-  /** Puts one cluster's managed bindings back as the rules want them (no preview needed: only the portal's own bindings change). */
+  /**
+   * Puts a cluster's managed bindings back as a person applied them: those changed or deleted
+   * by hand, and those of applied rules in new namespaces. A rule added or edited since, and a
+   * binding no rule wants, wait for a plan.
+   */
   async repair(
     cluster: string,
     caller: Caller,
@@ -104,13 +113,15 @@ export class AccessApplier {
     if (!clusterPlan.reachable) {
       return failed(cluster, clusterPlan.error ?? 'unreachable');
     }
-    await this.requireEscalationApproval(detailed, caller);
-    return this.applyChanges(
-      cluster,
+    const changes = repairChanges(
       detailed.changes.get(cluster) ?? [],
-      caller,
-      'repair access drift',
+      await this.store.appliedBindings(cluster),
     );
+    await this.requireEscalationApproval(
+      changes.map(c => c.change),
+      caller,
+    );
+    return this.applyChanges(cluster, changes, caller, 'repair access drift');
   }
 
   /** Applies some changes of one cluster; used by the drift check for new namespaces too. */
@@ -130,7 +141,14 @@ export class AccessApplier {
     };
     const applied: AppliedBinding[] = [];
     const deleted: AppliedBindingKey[] = [];
+    let unavailable: string | undefined;
     const applyOne = async ({ change, desired }: PlannedChange) => {
+      if (unavailable) {
+        result.errors.push(
+          `${change.kind} ${change.name}: not tried, the cluster stopped answering`,
+        );
+        return;
+      }
       try {
         if (change.action === 'delete') {
           await this.rbac.delete(cluster, change, caller, action);
@@ -149,11 +167,15 @@ export class AccessApplier {
             namespace: desired!.namespace,
             name: desired!.name,
             ruleId: desired!.ruleId,
+            ruleFingerprint: desired!.ruleFingerprint ?? '',
           });
           if (change.action === 'create') result.created++;
           else result.updated++;
         }
       } catch (error) {
+        // A cluster that stops answering fails the rest of its part at once, not one deadline each.
+        if (error instanceof ServiceUnavailableError)
+          unavailable = error.message;
         result.errors.push((error as Error).message);
       }
     };
@@ -169,7 +191,15 @@ export class AccessApplier {
         },
       ),
     );
-    await this.store.recordApplied(cluster, applied, deleted);
+    try {
+      await this.store.recordApplied(cluster, applied, deleted);
+    } catch (error) {
+      result.errors.push(
+        `Applied, but not remembered (drift will call these bindings never applied): ${
+          (error as Error).message
+        }`,
+      );
+    }
     const done = result.created + result.updated + result.deleted;
     if (result.errors.length === 0) {
       result.outcome = done > 0 ? 'applied' : 'unchanged';
@@ -179,14 +209,26 @@ export class AccessApplier {
     return result;
   }
 
+  private applyClusters(detailed: DetailedPlan, caller: Caller) {
+    return Promise.all(
+      detailed.plan.clusters.map(clusterPlan =>
+        clusterPlan.reachable
+          ? this.applyChanges(
+              clusterPlan.cluster,
+              detailed.changes.get(clusterPlan.cluster) ?? [],
+              caller,
+              'apply access plan',
+            )
+          : failed(clusterPlan.cluster, clusterPlan.error ?? 'unreachable'),
+      ),
+    );
+  }
+
   private async requireEscalationApproval(
-    detailed: DetailedPlan,
+    changes: { action: string; escalating: boolean }[],
     caller: Caller,
   ): Promise<void> {
-    const escalating = detailed.plan.clusters.some(c =>
-      c.changes.some(change => change.escalating && change.action !== 'delete'),
-    );
-    if (escalating) {
+    if (changes.some(c => c.escalating && c.action !== 'delete')) {
       await this.permissions.require(caller.credentials, 'approveEscalation');
     }
   }

@@ -4,10 +4,12 @@ import type {
   AccessExport,
   AccessPlan,
 } from '@internal/plugin-skip-common';
+import { isSystemNamespace } from '@internal/plugin-skip-common';
 import { exportYaml } from '../../model/exportYaml';
 import { planCluster } from '../../model/planCluster';
 import { planDigest } from '../../model/planDigest';
 import { desiredBindings } from '../../model/resolveRules';
+import { ruleFingerprint } from '../../model/ruleFingerprint';
 import type {
   AccessCluster,
   ClusterReading,
@@ -39,6 +41,7 @@ export class AccessPlanner {
     private readonly rbac: ClusterRbac,
     private readonly clusters: AccessCluster[],
     private readonly escalation: RoleEscalation,
+    private readonly systemNamespaces: readonly string[],
   ) {}
 
   static create(options: {
@@ -46,12 +49,15 @@ export class AccessPlanner {
     rbac: ClusterRbac;
     clusters: AccessCluster[];
     escalation: RoleEscalation;
+    /** `skip.systemNamespaces`: no team prefix reaches them. */
+    systemNamespaces: readonly string[];
   }): AccessPlanner {
     return new AccessPlanner(
       options.rules,
       options.rbac,
       options.clusters,
       options.escalation,
+      options.systemNamespaces,
     );
   }
 
@@ -87,6 +93,13 @@ export class AccessPlanner {
       cluster,
       reading?.ok ? reading.snapshot.namespaces : undefined,
       this.escalation.forCluster(reading),
+      {
+        // Every namespace of an admin cluster is the platform's (kubeception control planes).
+        isSystemNamespace: namespace =>
+          cluster.role === 'admin' ||
+          isSystemNamespace(namespace, this.systemNamespaces),
+        fingerprintOf: rule => ruleFingerprint(rule, world.groups),
+      },
     );
   }
 

@@ -100,9 +100,11 @@ export class ClusterRbac {
   }
 
   /**
-   * Server-side applies a desired binding with the portal's field manager. Refuses (409) when
-   * a binding of that name now exists without the portal's label, so a binding someone else
-   * made is never taken over; recreates one whose roleRef differs (roleRef is immutable).
+   * Writes a desired binding. One that does not exist is created (POST: a same-name binding
+   * someone makes in the meantime makes it fail, never taken over); one of ours is server-side
+   * applied with the portal's field manager and the resourceVersion just read as a precondition;
+   * one without the portal's label is refused (409). A binding of ours whose roleRef differs is
+   * deleted and created again, since roleRef cannot change.
    */
   async apply(
     desired: DesiredBinding,
@@ -144,15 +146,41 @@ export class ClusterRbac {
                 )} exists and is not managed by the portal; left alone`,
               );
             }
-            if (live && live.roleRef.name !== desired.role) {
-              await deleteBinding(
-                clients,
+            if (!live) {
+              await createBinding(clients, manifest, desired);
+              return;
+            }
+            if (
+              live.roleRef.kind !== 'ClusterRole' ||
+              live.roleRef.name !== desired.role
+            ) {
+              await this.deleteAudited(
+                desired.cluster,
                 desired,
-                live.metadata?.resourceVersion,
+                {
+                  role: `${live.roleRef.kind}/${live.roleRef.name}`,
+                  rule: desired.ruleId,
+                },
+                caller,
+                `${action}: its roleRef cannot change, so it is deleted and created again`,
+                () =>
+                  deleteBinding(
+                    clients,
+                    desired,
+                    live.metadata?.resourceVersion,
+                  ),
               );
+              await createBinding(clients, manifest, desired);
+              return;
             }
             await clients.objects.patch(
-              manifest,
+              {
+                ...manifest,
+                metadata: {
+                  ...manifest.metadata,
+                  resourceVersion: live.metadata?.resourceVersion,
+                },
+              },
               undefined,
               undefined,
               RBAC_FIELD_MANAGER,
@@ -167,11 +195,49 @@ export class ClusterRbac {
   /** Deletes a binding the portal owns and no rule wants; refuses one without the portal's label. */
   async delete(
     cluster: string,
-    binding: { kind: LiveBinding['kind']; namespace?: string; name: string },
+    binding: {
+      kind: LiveBinding['kind'];
+      namespace?: string;
+      name: string;
+      role?: string;
+      ruleIds?: string[];
+      groups?: string[];
+    },
     caller: Caller | undefined,
     action: string,
   ): Promise<void> {
-    await auditClusterChange(
+    await this.calls.call(cluster, bindingPlace(binding), async clients => {
+      const live = await readBinding(clients, binding);
+      if (!live) return;
+      if (!isOurs(live)) {
+        throw new ConflictError(
+          `${bindingPlace(binding)} is not managed by the portal; left alone`,
+        );
+      }
+      await this.deleteAudited(
+        cluster,
+        binding,
+        {
+          role: `${live.roleRef.kind}/${live.roleRef.name}`,
+          rule: binding.ruleIds?.join(','),
+          groups: (live.subjects ?? []).map(s => s.name).join(','),
+        },
+        caller,
+        action,
+        () => deleteBinding(clients, binding, live.metadata?.resourceVersion),
+      );
+    });
+  }
+
+  private deleteAudited(
+    cluster: string,
+    binding: { kind: LiveBinding['kind']; namespace?: string; name: string },
+    meta: Record<string, string | undefined>,
+    caller: Caller | undefined,
+    action: string,
+    remove: () => Promise<void>,
+  ): Promise<void> {
+    return auditClusterChange(
       {
         auditor: this.auditor,
         eventId: 'access-binding-delete',
@@ -184,21 +250,35 @@ export class ClusterRbac {
           name: binding.name,
         },
         action,
+        meta: { ...meta, by: caller ? undefined : 'scheduled drift check' },
       },
-      () =>
-        this.calls.call(cluster, bindingPlace(binding), async clients => {
-          const live = await readBinding(clients, binding);
-          if (!live) return;
-          if (!isOurs(live)) {
-            throw new ConflictError(
-              `${bindingPlace(
-                binding,
-              )} is not managed by the portal; left alone`,
-            );
-          }
-          await deleteBinding(clients, binding, live.metadata?.resourceVersion);
-        }),
+      remove,
     );
+  }
+}
+
+/** POST, so that a binding of that name made in the meantime fails the create (409) instead of being taken over. */
+async function createBinding(
+  clients: ClusterClients,
+  manifest: ReturnType<typeof bindingManifest>,
+  desired: DesiredBinding,
+): Promise<void> {
+  try {
+    await clients.objects.create(
+      manifest,
+      undefined,
+      undefined,
+      RBAC_FIELD_MANAGER,
+    );
+  } catch (error) {
+    if ((error as { code?: number }).code === 409) {
+      throw new ConflictError(
+        `${bindingPlace(
+          desired,
+        )} was created by someone else just now; left alone`,
+      );
+    }
+    throw error;
   }
 }
 

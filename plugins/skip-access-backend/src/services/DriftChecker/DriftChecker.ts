@@ -1,19 +1,27 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type {
   AccessClusterDrift,
+  AccessDriftFinding,
   AccessDriftReport,
 } from '@internal/plugin-skip-common';
+import type { Caller } from '@internal/plugin-skip-node';
 import type { AccessStore } from '../../database/AccessStore';
 import { findDrift } from '../../model/findDrift';
+import { bindingKey } from '../../model/bindingKey';
+import {
+  newNamespaceCreates,
+  repairChanges,
+} from '../../model/unattendedChanges';
+import type { PlannedChange } from '../../model/types';
 import type { AccessApplier } from '../AccessApplier/AccessApplier';
 import type { AccessPlanner } from '../AccessPlanner/AccessPlanner';
 
 /**
  * The drift check: per cluster, managed bindings changed or deleted by hand, same-name
  * bindings the portal does not own, and unmanaged bindings that give a managed group more
- * than its rules. Bindings that a rule already applied on the cluster wants in namespaces
- * that appeared since are created here (when configured, never escalating ones); a rule never
- * applied waits for its plan, and everything else waits for a person to repair it.
+ * than its rules. Bindings that a rule a person applied on the cluster, unchanged since, wants
+ * in namespaces that appeared since are created here (when configured, never escalating ones);
+ * a rule new or edited since waits for its plan, and everything else for a person's repair.
  */
 export class DriftChecker {
   private constructor(
@@ -40,7 +48,8 @@ export class DriftChecker {
     );
   }
 
-  async check(): Promise<AccessDriftReport> {
+  /** Checks every cluster; `caller` is who asked (absent when the scheduler runs it). */
+  async check(caller?: Caller): Promise<AccessDriftReport> {
     const detailed = await this.planner.plan();
     const { world } = detailed;
     const applied = await this.store.appliedBindings();
@@ -64,26 +73,15 @@ export class DriftChecker {
         const mine = applied.filter(a => a.cluster === cluster.name);
         let autoApplied = 0;
         if (this.applyNewNamespaces) {
-          // Only rules a person has applied on this cluster before: a new rule waits for its plan.
-          const appliedRules = new Set(mine.map(a => a.ruleId));
-          const fresh = (detailed.changes.get(cluster.name) ?? []).filter(
-            c =>
-              c.change.action === 'create' &&
-              !c.change.escalating &&
-              c.desired !== undefined &&
-              appliedRules.has(c.desired.ruleId) &&
-              !mine.some(
-                a =>
-                  a.kind === c.change.kind &&
-                  (a.namespace ?? '') === (c.change.namespace ?? '') &&
-                  a.name === c.change.name,
-              ),
+          const fresh = newNamespaceCreates(
+            detailed.changes.get(cluster.name) ?? [],
+            mine,
           );
           if (fresh.length > 0) {
             const result = await this.applier.applyChanges(
               cluster.name,
               fresh,
-              undefined,
+              caller,
               'create bindings in new namespaces (drift check)',
             );
             autoApplied = result.created;
@@ -105,12 +103,15 @@ export class DriftChecker {
           cluster: cluster.name,
           environment: cluster.environment,
           reachable: true,
-          findings: findDrift(
-            desired,
-            snapshot?.ok ? snapshot.snapshot : reading.snapshot,
-            appliedNow,
-            world.groups,
-            managedGroupRefs,
+          findings: repairableAsRepairWould(
+            findDrift(
+              desired,
+              snapshot?.ok ? snapshot.snapshot : reading.snapshot,
+              appliedNow,
+              world.groups,
+              managedGroupRefs,
+            ),
+            repairChanges(detailed.changes.get(cluster.name) ?? [], appliedNow),
           ),
           autoApplied,
         };
@@ -132,4 +133,16 @@ export class DriftChecker {
       clusters: current.map(r => r.report),
     };
   }
+}
+
+/** A finding is repairable exactly when a repair would write its binding (see repairChanges). */
+function repairableAsRepairWould(
+  findings: AccessDriftFinding[],
+  repairs: PlannedChange[],
+): AccessDriftFinding[] {
+  const fixed = new Set(repairs.map(r => bindingKey(r.change)));
+  return findings.map(f => ({
+    ...f,
+    repairable: fixed.has(bindingKey(f)),
+  }));
 }

@@ -15,6 +15,7 @@ import {
 } from '@internal/plugin-skip-common';
 import { audited, Caller } from '@internal/plugin-skip-node';
 import type { AccessStore } from '../../database/AccessStore';
+import { bindingName } from '../../model/bindingName';
 import { loadRulesFolder } from '../../model/loadRulesFolder';
 import { ruleClusters, ruleProblems } from '../../model/resolveRules';
 import {
@@ -27,6 +28,7 @@ import type {
   SourcedRule,
 } from '../../model/types';
 import type { AccessPermissions } from '../AccessPermissions/AccessPermissions';
+import type { ClusterRbac } from '../ClusterRbac/ClusterRbac';
 import type { GroupDirectory } from '../GroupDirectory/GroupDirectory';
 import type { RoleEscalation } from '../RoleEscalation/RoleEscalation';
 
@@ -55,6 +57,8 @@ export class RuleBook {
       groups: GroupDirectory;
       clusters: AccessCluster[];
       escalation: RoleEscalation;
+      /** Reads the ClusterRoles of the clusters a rule covers, to judge its role when it is written. */
+      rbac: ClusterRbac;
       permissions: AccessPermissions;
       auditor: AuditorService;
       rulesFolder?: string;
@@ -137,6 +141,16 @@ export class RuleBook {
         message: `ids starting with '${TEAM_DEFAULT_RULE_PREFIX}' are the teams' default rules`,
       });
     }
+    const name = bindingName(rule.id, rule.role);
+    const sameName = rules.find(
+      r => r.id !== rule.id && bindingName(r.id, r.role) === name,
+    );
+    if (sameName) {
+      errors.push({
+        field: 'id',
+        message: `its bindings would be named ${name}, as those of rule '${sameName.id}'; choose another id`,
+      });
+    }
     const existing = rules.find(r => r.id === rule.id);
     if (options.creating && existing) {
       errors.push({
@@ -144,11 +158,12 @@ export class RuleBook {
         message: `a ${existing.source} rule '${rule.id}' exists already`,
       });
     }
+    const clusters = ruleClusters(rule, this.options.clusters).map(c => c.name);
     return {
       valid: errors.length === 0,
       errors,
-      escalating: this.options.escalation.anywhere(rule.role),
-      clusters: ruleClusters(rule, this.options.clusters).map(c => c.name),
+      escalating: await this.escalates(rule),
+      clusters,
     };
   }
 
@@ -173,7 +188,14 @@ export class RuleBook {
         `id: the rule's id '${input.id}' is not the path's '${ruleId}'`,
       );
     }
-    await this.requireDatabaseRule(ruleId);
+    const before = await this.requireDatabaseRule(ruleId);
+    // Taking an escalating grant away needs the approval as much as giving one.
+    if (await this.escalates(before.rule)) {
+      await this.options.permissions.require(
+        caller.credentials,
+        'approveEscalation',
+      );
+    }
     const rule = await this.checkedForWrite(input, caller, {});
     return this.audit('update', rule, caller, async () => {
       const stored = await this.options.store.updateRule(
@@ -186,7 +208,7 @@ export class RuleBook {
 
   async delete(ruleId: string, caller: Caller): Promise<void> {
     const stored = await this.requireDatabaseRule(ruleId);
-    if (this.options.escalation.anywhere(stored.rule.role)) {
+    if (await this.escalates(stored.rule)) {
       await this.options.permissions.require(
         caller.credentials,
         'approveEscalation',
@@ -197,6 +219,15 @@ export class RuleBook {
         throw new NotFoundError(`No rule '${ruleId}' in the database`);
       }
     });
+  }
+
+  /** Whether the rule's role escalates on any cluster it covers, read now (unknown custom roles do). */
+  private async escalates(rule: AccessRuleInput): Promise<boolean> {
+    const clusters = ruleClusters(rule, this.options.clusters).map(c => c.name);
+    const readings = await this.options.rbac.readAll(clusters);
+    return this.options.escalation.onClusters(rule.role, [
+      ...readings.values(),
+    ]);
   }
 
   private async requireDatabaseRule(ruleId: string) {

@@ -1343,6 +1343,9 @@ export const spec = {
             name: 'group',
             in: 'query',
             required: false,
+            description:
+              'An entity ref; may be sent as is (group:default/x) or URL-encoded',
+            allowReserved: true,
             schema: {
               type: 'string',
               maxLength: 200,
@@ -1352,6 +1355,9 @@ export const spec = {
             name: 'user',
             in: 'query',
             required: false,
+            description:
+              'An entity ref; may be sent as is (group:default/x) or URL-encoded',
+            allowReserved: true,
             schema: {
               type: 'string',
               maxLength: 200,
