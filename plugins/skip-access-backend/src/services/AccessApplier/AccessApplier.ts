@@ -83,14 +83,14 @@ export class AccessApplier {
       },
     });
     const results = await this.applyClusters(detailed, caller);
-    const failed = results.filter(
+    const incomplete = results.filter(
       r => r.outcome === 'failed' || r.outcome === 'partial',
     );
-    if (failed.length === 0) await event.success();
+    if (incomplete.length === 0) await event.success();
     else {
       await event.fail({
         error: new Error(
-          `Not applied everywhere: ${failed
+          `Not applied everywhere: ${incomplete
             .map(r => `${r.cluster} ${r.outcome}`)
             .join(', ')}`,
         ),
