@@ -27,9 +27,11 @@ export function RuleList(props: RuleListProps) {
       title: 'Rule',
       field: 'id',
       highlight: true,
+      // The id and its description are what a person reads first: never squeezed.
+      cellStyle: { minWidth: 240 },
       render: r => (
         <>
-          {r.id}
+          <span>{r.id}</span>
           {r.description && (
             <Typography variant="caption" display="block" color="textSecondary">
               {r.description}
@@ -43,7 +45,11 @@ export function RuleList(props: RuleListProps) {
         </>
       ),
     },
-    { title: 'Group', render: r => groupTitle(r.group, rules.groups) },
+    {
+      title: 'Group',
+      cellStyle: { minWidth: 120 },
+      render: r => groupTitle(r.group, rules.groups),
+    },
     {
       title: 'Role',
       render: r => (r.escalating ? `${r.role} (escalating)` : r.role),
@@ -54,7 +60,18 @@ export function RuleList(props: RuleListProps) {
       render: r => describeNamespaces(r.namespaces, rules.groups),
     },
     { title: 'Source', render: r => <RuleSourceChip rule={r} /> },
-    { title: 'Changed by', render: r => r.updatedBy ?? '–' },
+    {
+      title: 'Changed by',
+      // The user's name is enough here; the full ref is in the tooltip.
+      render: r =>
+        r.updatedBy ? (
+          <span title={r.updatedBy}>
+            {r.updatedBy.replace(/^user:(default\/)?/, '')}
+          </span>
+        ) : (
+          '–'
+        ),
+    },
   ];
   if (rules.rights.writeRules) {
     columns.push({

@@ -20,7 +20,10 @@ const useStyles = makeStyles(theme => ({
   escalating: { color: theme.palette.error.main, fontWeight: 'bold' },
   // A rule that binds nothing still shows, so the reason is seen where the role would be.
   notInForce: { opacity: 0.55, textDecoration: 'line-through' },
-  entry: { display: 'block', whiteSpace: 'nowrap' },
+  entry: { display: 'block', marginBottom: theme.spacing(0.5) },
+  // The group names the row: wide enough to read, its IAM emails broken where they must.
+  group: { minWidth: 240, width: '28%', overflowWrap: 'anywhere' },
+  environment: { width: '18%', verticalAlign: 'top' },
 }));
 
 /** One role of a group in one environment, its namespaces briefly, and why it is not in force. */
@@ -62,6 +65,7 @@ function RoleEntry(props: { rule: AccessRule; rules: AccessRulesResponse }) {
  */
 export function RuleMatrix(props: RuleMatrixProps) {
   const { rules } = props;
+  const classes = useStyles();
   // Groups the catalog does not know still have rules; they get a row of their own.
   const unknown = [...new Set(rules.rules.map(r => r.group))]
     .filter(ref => !rules.groups.some(g => g.ref === ref))
@@ -87,14 +91,23 @@ export function RuleMatrix(props: RuleMatrixProps) {
           {rows.map(group => (
             <TableRow key={group.ref}>
               {/* MUI marks a body th as a cell; it heads its row. */}
-              <TableCell component="th" scope="row" role="rowheader">
+              <TableCell
+                component="th"
+                scope="row"
+                role="rowheader"
+                className={classes.group}
+              >
                 <Typography variant="subtitle2">{group.title}</Typography>
-                <Typography variant="caption" color="textSecondary">
+                <Typography
+                  variant="caption"
+                  color="textSecondary"
+                  display="block"
+                >
                   {group.iamGroups.join(', ') || 'no IAM groups'}
                 </Typography>
               </TableCell>
               {ENVIRONMENTS.map(env => (
-                <TableCell key={env}>
+                <TableCell key={env} className={classes.environment}>
                   {rules.rules
                     .filter(
                       r =>
