@@ -221,3 +221,29 @@ test(
     );
   },
 );
+
+test(
+  "a team's catalog page shows what the team can do on the clusters, from rules and from bindings made elsewhere",
+  { timeout: 120_000 },
+  async () => {
+    const page = await signInAs(session, 'Guest', VIEWPORT);
+    await page.goto(`${baseUrl}/catalog/default/group/seeiendom`);
+    // The overview card names what deserves a look: the apps repo's namespace-admin
+    // RoleBinding gives the team cluster-admin, outside the portal's rules.
+    const outside = page.getByRole('list', { name: 'Made outside the portal' });
+    await waitOrShoot(page, outside, 'access-group-card', 60_000);
+    assert.match(
+      await outside.innerText(),
+      /cluster-admin in seeiendom-api-main on atkv3-dev · RoleBinding seeiendom-api-main\/namespace-admin/,
+    );
+    await outside.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(shots, 'access-group-card.png') });
+
+    // The Access tab lists every grant, the team's default rule among them.
+    await page.getByRole('link', { name: /Every grant/ }).click();
+    await page.waitForURL(`${baseUrl}/catalog/default/group/seeiendom/access`);
+    const rule = page.getByText('rule default-seeiendom').first();
+    await waitOrShoot(page, rule, 'access-group-tab', 60_000);
+    await page.screenshot({ path: path.join(shots, 'access-group-tab.png') });
+  },
+);

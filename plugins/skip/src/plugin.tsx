@@ -122,7 +122,21 @@ const teamRollupCard = EntityCardBlueprint.make({
   },
 });
 
-// What a group or a user can do on the clusters, on their catalog page.
+// What a group or a user can do on the clusters, on their catalog page: every grant in a tab...
+const accessContent = EntityContentBlueprint.make({
+  name: 'access',
+  params: {
+    path: '/access',
+    title: 'Access',
+    filter: 'kind:group,user',
+    loader: () =>
+      import('./components/EntityAccessContent').then(m => (
+        <m.EntityAccessContent />
+      )),
+  },
+});
+
+// ...and at a glance on the overview.
 const accessCard = EntityCardBlueprint.make({
   name: 'access',
   params: {
@@ -146,6 +160,7 @@ export const skipPlugin = createFrontendPlugin({
     skipFleetPage,
     componentContent,
     groupContent,
+    accessContent,
     componentOverviewCard,
     teamRollupCard,
     accessCard,

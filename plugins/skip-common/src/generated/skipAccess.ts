@@ -412,7 +412,7 @@ export type components = {
       via: 'rule' | 'binding';
       ruleId?: string;
       binding?: components['schemas']['GrantBinding'];
-      /** @description The subject that matched (an IAM group email, or a user's email) */
+      /** @description The subjects that matched (IAM group emails, or a user's email), comma-separated */
       subject: string;
     };
     EffectiveSubject: {

@@ -95,6 +95,33 @@ export class EffectiveAccessService {
         ),
       );
     }
-    return { subject, grants, unreachable };
+    return { subject, grants: oneGrantPerPlace(grants), unreachable };
   }
+}
+
+/**
+ * One grant per role, place and source: a binding of a group with two IAM emails is one grant
+ * bound to both, not two rows that say the same.
+ */
+function oneGrantPerPlace(grants: AccessGrant[]): AccessGrant[] {
+  const merged = new Map<string, AccessGrant>();
+  for (const grant of grants) {
+    const key = JSON.stringify([
+      grant.cluster,
+      grant.namespace ?? '',
+      grant.roleKind ?? '',
+      grant.role,
+      grant.via,
+      grant.ruleId ?? '',
+      grant.binding?.kind ?? '',
+      grant.binding?.namespace ?? '',
+      grant.binding?.name ?? '',
+    ]);
+    const seen = merged.get(key);
+    if (!seen) merged.set(key, { ...grant });
+    else if (!seen.subject.split(', ').includes(grant.subject)) {
+      seen.subject = `${seen.subject}, ${grant.subject}`;
+    }
+  }
+  return [...merged.values()];
 }

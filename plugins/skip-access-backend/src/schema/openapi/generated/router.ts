@@ -793,7 +793,7 @@ export const spec = {
           },
           subject: {
             description:
-              "The subject that matched (an IAM group email, or a user's email)",
+              "The subjects that matched (IAM group emails, or a user's email), comma-separated",
             type: 'string',
           },
         },
