@@ -46,4 +46,6 @@ export const backendFeatures = {
     import('@internal/plugin-skip-upgrades-backend'),
   '@internal/plugin-skip-access-backend': () =>
     import('@internal/plugin-skip-access-backend'),
+  '@internal/plugin-skip-onboarding-backend': () =>
+    import('@internal/plugin-skip-onboarding-backend'),
 };

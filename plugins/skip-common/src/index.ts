@@ -16,6 +16,7 @@ export * from './upgrades/signals';
 export * from './access/ruleSchema';
 export * from './access/types';
 export * from './access/bindingLabels';
+export * from './onboarding/types';
 export * from './fleet/types';
 export * from './fleet/failureExplanation';
 export * from './fleet/resourceTree';
@@ -35,3 +36,7 @@ export type {
   paths as SkipAccessPaths,
   components as SkipAccessComponents,
 } from './generated/skipAccess';
+export type {
+  paths as SkipOnboardingPaths,
+  components as SkipOnboardingComponents,
+} from './generated/skipOnboarding';

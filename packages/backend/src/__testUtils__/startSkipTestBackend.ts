@@ -16,6 +16,7 @@ import skipPolicyModule from '@internal/plugin-permission-backend-module-skip-po
 import skipFleetPlugin from '@internal/plugin-skip-fleet-backend';
 import skipUpgradesPlugin from '@internal/plugin-skip-upgrades-backend';
 import skipAccessPlugin from '@internal/plugin-skip-access-backend';
+import skipOnboardingPlugin from '@internal/plugin-skip-onboarding-backend';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { onBehalfOfAuthServiceFactory } from './onBehalfOfAuth';
 
@@ -60,6 +61,7 @@ export const SKIP_TEST_FEATURES = [
   '@internal/plugin-skip-fleet-backend',
   '@internal/plugin-skip-upgrades-backend',
   '@internal/plugin-skip-access-backend',
+  '@internal/plugin-skip-onboarding-backend',
 ];
 
 /**
@@ -95,6 +97,7 @@ export async function startSkipTestBackend() {
       skipFleetPlugin,
       skipUpgradesPlugin,
       skipAccessPlugin,
+      skipOnboardingPlugin,
       // The upgrades engine tells the platform team when a gate waits; here nobody is told.
       createServiceFactory({
         service: notificationService,

@@ -26,7 +26,10 @@ export interface SkipAccessApi {
   /** The plan of every cluster, or of the given ones. */
   getPlan(clusters?: string[]): Promise<AccessPlan>;
   /** Applies the previewed plan (its digest); each cluster succeeds or fails on its own. */
-  applyPlan(planDigest: string, clusters?: string[]): Promise<AccessApplyResult>;
+  applyPlan(
+    planDigest: string,
+    clusters?: string[],
+  ): Promise<AccessApplyResult>;
   /** The last drift check. */
   getDrift(): Promise<AccessDriftReport>;
   /** Runs the drift check now. */

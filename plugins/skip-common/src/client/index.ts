@@ -7,3 +7,6 @@ export type { SkipUpgradesClientOptions } from './SkipUpgradesClient';
 export type { SkipAccessApi } from './SkipAccessApi';
 export { SkipAccessClient } from './SkipAccessClient';
 export type { SkipAccessClientOptions } from './SkipAccessClient';
+export type { SkipOnboardingApi } from './SkipOnboardingApi';
+export { SkipOnboardingClient } from './SkipOnboardingClient';
+export type { SkipOnboardingClientOptions } from './SkipOnboardingClient';

@@ -1,0 +1,1 @@
+export { skipOnboardingPlugin as default } from './plugin';

@@ -1,0 +1,318 @@
+import type {
+  OnboardingPlan,
+  PrefixRequest,
+  PrefixValidation,
+  TeamPrefixList,
+} from '@internal/plugin-skip-common';
+import { execFileSync } from 'node:child_process';
+import {
+  GUEST,
+  MATS,
+  OnboardingTestBackend,
+  PIA,
+  startOnboardingTestBackend,
+} from './__testUtils__/startOnboardingTestBackend';
+
+jest.setTimeout(120_000);
+
+const ARGO = 'argoproj.io/v1alpha1';
+const NEWTEAM = 'group:default/newteam';
+
+describe('onboarding: a team asks for a prefix, the platform team decides, Argo CD gets the project', () => {
+  let backend: OnboardingTestBackend;
+  let requestId = '';
+
+  beforeAll(async () => {
+    backend = await startOnboardingTestBackend();
+  });
+  afterAll(() => backend?.stop());
+
+  const argoObject = (cluster: string, kind: string, name: string) =>
+    backend.sim.cluster(cluster).store.get(ARGO, kind, 'argocd', name) as any;
+
+  it('validates live: overlaps in both directions, reserved names, and what a prefix would take in', async () => {
+    const verdict = async (team: string, prefix: string) =>
+      (await backend.as(GUEST).post('/validate', { team, prefix }))
+        .body as PrefixValidation;
+    expect(await verdict(NEWTEAM, 'newteam-')).toEqual({
+      valid: true,
+      problems: [],
+      captures: [],
+    });
+    // seeiendom- is held (catalog): a longer one inside it, and a shorter one around it.
+    const inside = await verdict(NEWTEAM, 'seeiendom-x-');
+    expect(inside.valid).toBe(false);
+    expect(inside.problems[0]).toMatchObject({
+      field: 'prefix',
+      message: expect.stringMatching(/seeiendom-/),
+    });
+    // What a prefix would take in: seeiendom's namespaces, and it says whose they are.
+    const capturing = await verdict(NEWTEAM, 'seeiendom-api-');
+    expect(capturing.valid).toBe(false);
+    expect(capturing.captures).toContainEqual(
+      expect.objectContaining({
+        cluster: 'atkv3-dev',
+        namespace: 'seeiendom-api-main',
+        owner: 'group:default/seeiendom',
+      }),
+    );
+    expect((await verdict(NEWTEAM, 'kube-')).valid).toBe(false);
+    expect(
+      (await verdict(NEWTEAM, `${'a'.repeat(60)}-`)).problems,
+    ).toContainEqual(
+      expect.objectContaining({
+        field: 'prefix',
+        message: expect.stringMatching(/63/),
+      }),
+    );
+    expect(
+      (await verdict('group:default/nobody', 'nobody-')).problems[0],
+    ).toMatchObject({
+      field: 'team',
+    });
+  });
+
+  it('lets only a member ask for their team, refuses what validation refuses, and records the request', async () => {
+    const notMember = await backend
+      .as(GUEST)
+      .post('/requests', { team: NEWTEAM, prefix: 'newteam-' });
+    expect(notMember.status).toBe(403);
+    expect(notMember.body.error.message).toMatch(/only its members/);
+    const overlapping = await backend
+      .as(MATS)
+      .post('/requests', { team: NEWTEAM, prefix: 'matrikkel-new-' });
+    expect(overlapping.status).toBe(400);
+    expect(overlapping.body.error.message).toMatch(/^prefix: .*matrikkel-/);
+
+    const created = await backend.as(MATS).post('/requests', {
+      team: NEWTEAM,
+      prefix: 'newteam-',
+      reason: 'our first services',
+    });
+    expect(created.status).toBe(201);
+    const request = created.body as PrefixRequest;
+    expect(request).toMatchObject({
+      team: NEWTEAM,
+      prefix: 'newteam-',
+      state: 'pending',
+      requestedBy: MATS,
+    });
+    requestId = request.id;
+    // While it waits, the prefix is held: nobody may ask for an overlapping one.
+    const second = await backend
+      .as(MATS)
+      .post('/requests', { team: NEWTEAM, prefix: 'newteam-web-' });
+    expect(second.status).toBe(400);
+    expect(second.body.error.message).toMatch(/newteam-/);
+    expect(
+      backend.audit
+        .filter(e => e.eventId === 'onboarding-request')
+        .map(e => [e.meta?.action, e.status]),
+    ).toContainEqual(['create', 'succeeded']);
+  });
+
+  it('shows the plan, and only the platform team decides', async () => {
+    const plan = (await backend.as(MATS).get(`/requests/${requestId}/plan`))
+      .body as OnboardingPlan;
+    expect(
+      plan.objects.map(o => `${o.instance} ${o.kind} ${o.name} ${o.action}`),
+    ).toEqual([
+      'argocd-nonprod AppProject newteam create',
+      'argocd-nonprod ApplicationSet newteam create',
+      'argocd-prod AppProject newteam create',
+      'argocd-prod ApplicationSet newteam create',
+    ]);
+    const denied = await backend
+      .as(MATS)
+      .post(`/requests/${requestId}/approve`, {});
+    expect(denied.status).toBe(403);
+    expect(denied.body.error.message).toMatch(/platform team/);
+  });
+
+  it('on approval writes the AppProject (newteam-* only) and the ApplicationSet, commits them for review, and tells the requester', async () => {
+    const res = await backend
+      .as(PIA)
+      .post(`/requests/${requestId}/approve`, { reason: 'welcome' });
+    expect(res.status).toBe(200);
+    expect(res.body.applied).toEqual([
+      { instance: 'argocd-nonprod', outcome: 'applied' },
+      { instance: 'argocd-prod', outcome: 'applied' },
+    ]);
+    expect(res.body.request).toMatchObject({
+      state: 'approved',
+      decidedBy: PIA,
+      decision: 'welcome',
+      gitBranch: 'onboarding/newteam-newteam',
+    });
+    expect(res.body.request.history.map((h: any) => h.action)).toEqual([
+      'requested',
+      'approved',
+      'applied',
+      'applied',
+      'committed',
+    ]);
+    const project = argoObject('atgcp1-dev', 'AppProject', 'newteam');
+    expect(project.spec.destinations).toEqual(
+      expect.arrayContaining([
+        { name: 'atkv3-dev', namespace: 'newteam-*' },
+        { name: 'atkv3-test', namespace: 'newteam-*' },
+      ]),
+    );
+    expect(project.spec.destinations.map((d: any) => d.name)).not.toContain(
+      'atkv3-prod',
+    );
+    expect(project.spec.clusterResourceWhitelist).toEqual([
+      { group: '', kind: 'Namespace' },
+    ]);
+    expect(
+      argoObject('atgcp1-prod', 'AppProject', 'newteam').spec.destinations,
+    ).toEqual(
+      expect.arrayContaining([{ name: 'atkv3-prod', namespace: 'newteam-*' }]),
+    );
+    expect(
+      argoObject('atgcp1-dev', 'ApplicationSet', 'newteam').spec.template.spec
+        .project,
+    ).toBe('newteam');
+    // The reviewable commit on its branch of the GitOps repository.
+    const files = execFileSync(
+      'git',
+      [
+        '--git-dir',
+        backend.gitopsRepository,
+        'ls-tree',
+        '-r',
+        '--name-only',
+        'onboarding/newteam-newteam',
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(files.trim().split('\n')).toEqual([
+      'argocd/argocd-nonprod/newteam/applicationset.yaml',
+      'argocd/argocd-nonprod/newteam/appproject.yaml',
+      'argocd/argocd-prod/newteam/applicationset.yaml',
+      'argocd/argocd-prod/newteam/appproject.yaml',
+    ]);
+    expect(backend.notifications).toContainEqual(
+      expect.objectContaining({
+        recipients: { type: 'entity', entityRef: MATS },
+        payload: expect.objectContaining({
+          title: expect.stringMatching(/newteam-.*approved/),
+        }),
+      }),
+    );
+    expect(
+      backend.audit.filter(
+        e =>
+          e.eventId === 'onboarding-argocd-object' && e.status === 'succeeded',
+      ),
+    ).toHaveLength(4);
+    // Decided once: a second decision is refused.
+    expect(
+      (
+        await backend
+          .as(PIA)
+          .post(`/requests/${requestId}/reject`, { reason: 'x' })
+      ).status,
+    ).toBe(409);
+  });
+
+  it('lists the prefix with its team and clusters; the team may now have namespaces under it', async () => {
+    const list = (await backend.as(MATS).get('/prefixes'))
+      .body as TeamPrefixList;
+    expect(list.rights).toEqual({
+      decide: false,
+      requestFor: expect.arrayContaining(['group:default/matrikkel', NEWTEAM]),
+    });
+    expect(list.rights.requestFor).not.toContain('group:default/seeiendom');
+    expect(list.items).toContainEqual(
+      expect.objectContaining({
+        prefix: 'newteam-',
+        team: NEWTEAM,
+        state: 'active',
+        source: 'onboarding',
+        clusters: expect.arrayContaining(['atkv3-dev', 'atkv3-prod']),
+      }),
+    );
+    expect(list.items).toContainEqual(
+      expect.objectContaining({ prefix: 'seeiendom-', source: 'catalog' }),
+    );
+    const exported = (await backend.as(MATS).get('/prefixes/newteam-/export'))
+      .body;
+    expect(exported.yaml).toMatch(/kind: AppProject/);
+  });
+
+  it('rejects with a reason, and the prefix is free again', async () => {
+    const asked = await backend
+      .as(MATS)
+      .post('/requests', {
+        team: 'group:default/matrikkel',
+        prefix: 'mtrk-web-',
+      });
+    expect(asked.status).toBe(201);
+    // A shorter prefix around a held one overlaps too (Argo CD's mtrk-* matches mtrk-web-*).
+    const around = (
+      await backend
+        .as(MATS)
+        .post('/validate', { team: 'group:default/matrikkel', prefix: 'mtrk-' })
+    ).body;
+    expect(around.valid).toBe(false);
+    expect(around.problems[0].message).toMatch(/mtrk-web-/);
+    const noReason = await backend
+      .as(PIA)
+      .post(`/requests/${asked.body.id}/reject`, {});
+    expect(noReason.status).toBe(400);
+    const rejected = await backend
+      .as(PIA)
+      .post(`/requests/${asked.body.id}/reject`, { reason: 'use matrikkel-' });
+    expect(rejected.body).toMatchObject({
+      state: 'rejected',
+      decision: 'use matrikkel-',
+    });
+    expect(
+      (
+        await backend.as(MATS).post('/validate', {
+          team: 'group:default/matrikkel',
+          prefix: 'mtrk-',
+        })
+      ).body.valid,
+    ).toBe(true);
+  });
+
+  it('retires a prefix only once nothing lives under it, unless forced, and removes its objects', async () => {
+    backend.sim.cluster('atkv3-dev').store.put({
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name: 'newteam-web' },
+      spec: {},
+      status: { phase: 'Active' },
+    } as any);
+    const refused = await backend
+      .as(PIA)
+      .post('/prefixes/newteam-/retire', { reason: 'team dissolved' });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toMatch(/atkv3-dev\/newteam-web/);
+    expect(
+      (
+        await backend
+          .as(MATS)
+          .post('/prefixes/newteam-/retire', { reason: 'x' })
+      ).status,
+    ).toBe(403);
+    const forced = await backend.as(PIA).post('/prefixes/newteam-/retire', {
+      reason: 'team dissolved',
+      force: true,
+    });
+    expect(forced.status).toBe(200);
+    expect(forced.body).toMatchObject({
+      prefix: 'newteam-',
+      state: 'retired',
+      retiredBy: PIA,
+    });
+    expect(argoObject('atgcp1-dev', 'AppProject', 'newteam')).toBeUndefined();
+    expect(
+      argoObject('atgcp1-prod', 'ApplicationSet', 'newteam'),
+    ).toBeUndefined();
+    // The seeded projects of other teams, which the portal does not own, are untouched.
+    expect(argoObject('atgcp1-dev', 'AppProject', 'seeiendom')).toBeDefined();
+  });
+});
