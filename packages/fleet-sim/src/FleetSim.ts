@@ -140,6 +140,8 @@ export class FleetSim {
       }
       sim.registerControlRoutes();
       await writeFile(join(opts.dir, 'ca.pem'), tls.caPem);
+      // For people and scripts next to a running simulator: `curl "$(cat .skip-run/sim/control-url)/world"`.
+      await writeFile(join(opts.dir, 'control-url'), `${sim.controlUrl}\n`);
       await writeKubeconfig(sim.kubeconfigPath, [...sim.clusters.values()], tls.caPem);
     } catch (error) {
       await sim.stop();

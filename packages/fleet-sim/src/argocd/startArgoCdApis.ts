@@ -24,7 +24,7 @@ export async function startArgoCdApis(
         store: world.store(inst.cluster),
         token,
         world: {
-          repo: url => [...world.repos.values()].find(r => r.url === url),
+          repo: url => world.repoByUrl(url),
           destinationStore: cluster =>
             world.clusters.has(cluster) ? world.store(cluster) : undefined,
         },

@@ -1,7 +1,7 @@
 import { deepEqual } from '../store/deepEqual';
 import { ObjectStore } from '../store/ObjectStore';
 import { KubeObject, StoreEvent } from '../store/types';
-import { AppsDirectory, AppsRepo } from './AppsRepos';
+import { AppsDirectory, AppsRepo, normalizeRepoUrl } from './AppsRepos';
 import { ARGO_API_VERSION } from './ArgoCdController';
 import { rfc3339 } from './ids';
 
@@ -80,7 +80,7 @@ export class ApplicationSetController {
   /** Regenerates every set that reads a repo (called after a commit). */
   reconcileRepo(url: string): void {
     for (const set of this.opts.store.list(ARGO_API_VERSION, 'ApplicationSet', this.opts.namespace)) {
-      if ((set.spec as AppSetSpec).generators.some(g => g.git?.repoURL === url)) this.reconcile(set);
+      if ((set.spec as AppSetSpec).generators.some(g => g.git && normalizeRepoUrl(g.git.repoURL) === normalizeRepoUrl(url))) this.reconcile(set);
     }
   }
 

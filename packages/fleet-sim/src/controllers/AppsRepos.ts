@@ -123,6 +123,29 @@ export class AppsRepo {
   }
 }
 
+/**
+ * A repo URL as Argo CD compares them (`git.NormalizeGitURL`): trimmed, lower-cased, without a
+ * trailing `.git`.
+ */
+export function normalizeRepoUrl(url: string): string {
+  return url.trim().toLowerCase().replace(/\.git$/, '');
+}
+
+/**
+ * The team whose apps repo a URL names, for `https://github.com/kartverket/<team>-apps(.git)`
+ * (every team's repo is made from the skip-apps template); undefined for any other URL.
+ */
+export function teamOfAppsRepoUrl(url: string): string | undefined {
+  return /^https:\/\/github\.com\/kartverket\/([a-z0-9]([a-z0-9-]*[a-z0-9])?)-apps$/.exec(
+    normalizeRepoUrl(url),
+  )?.[1];
+}
+
+/** Whether a team name can have an apps repo (`<team>-apps`): lower-case letters, digits and dashes. */
+export function isTeamName(team: string): boolean {
+  return /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/.test(team);
+}
+
 function escapeRegExp(s: string): string {
   return s.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -1,7 +1,14 @@
 import { deepEqual } from '../store/deepEqual';
 import { ObjectStore } from '../store/ObjectStore';
 import { KubeObject, StoreEvent } from '../store/types';
-import type { AppsRepo } from './AppsRepos';
+import { normalizeRepoUrl, type AppsRepo } from './AppsRepos';
+import {
+  AppProjectSpec,
+  isDestinationMatched,
+  isGroupKindPermitted,
+  isSourcePermitted,
+  ResolvedDestination,
+} from './appProjectPermissions';
 import {
   recordsHistory,
   seededRevision,
@@ -12,11 +19,17 @@ import {
 import { rfc3339 } from './ids';
 import { namespaceObject } from './seedCluster';
 import { SKIPERATOR_API_VERSION } from './skiperatorResources';
+import { RESOURCE_TYPES } from '../server/resources';
 
 /** API version of Argo CD's kinds. */
 export const ARGO_API_VERSION = 'argoproj.io/v1alpha1';
 /** The annotation Argo CD's CLI and UI set to request a refresh. */
 export const REFRESH_ANNOTATION = 'argocd.argoproj.io/refresh';
+
+/** The server URL of a cluster as its Argo CD cluster secret names it. */
+export function clusterServerUrl(cluster: string): string {
+  return `https://${cluster}.clusters.kartverket.dev`;
+}
 
 /** What an Argo CD instance reaches in the world. */
 export type ArgoWorld = {
@@ -97,6 +110,7 @@ export class ArgoCdController {
       store: ObjectStore;
       world: ArgoWorld;
       syncMs: number;
+      /** The clusters this instance has cluster secrets for (by name; servers from clusterServerUrl). */
       destinations: string[];
     },
   ) {}
@@ -173,7 +187,8 @@ export class ArgoCdController {
       this.opts.namespace,
     )) {
       if (
-        (app.spec as AppSpec).source.repoURL === url &&
+        normalizeRepoUrl((app.spec as AppSpec).source.repoURL) ===
+          normalizeRepoUrl(url) &&
         !app.metadata.deletionTimestamp &&
         app.status
       )
@@ -189,6 +204,14 @@ export class ArgoCdController {
 
   private onOwnEvent(event: StoreEvent): void {
     const app = event.object;
+    if (
+      app.kind === 'AppProject' &&
+      app.apiVersion.startsWith('argoproj.io/') &&
+      app.metadata.namespace === this.opts.namespace
+    ) {
+      this.onProjectChange(app.metadata.name);
+      return;
+    }
     if (
       app.kind !== 'Application' ||
       !app.apiVersion.startsWith('argoproj.io/') ||
@@ -229,6 +252,22 @@ export class ArgoCdController {
     this.reconcile(copy);
   }
 
+  /** A project's Applications are re-evaluated when it is created, changed or deleted (Argo CD's project informer). */
+  private onProjectChange(project: string): void {
+    for (const app of this.opts.store.list(
+      ARGO_API_VERSION,
+      'Application',
+      this.opts.namespace,
+    )) {
+      if (
+        (app.spec as AppSpec).project === project &&
+        !app.metadata.deletionTimestamp &&
+        !this.running.has(app.metadata.name)
+      )
+        this.reconcile(app);
+    }
+  }
+
   private onDestinationEvent(cluster: string, event: StoreEvent): void {
     const kind = event.object.kind;
     if (kind !== 'Application' && kind !== 'Deployment' && kind !== 'Namespace')
@@ -260,7 +299,7 @@ export class ArgoCdController {
 
   private index(app: KubeObject): void {
     const dest = (app.spec as AppSpec).destination;
-    const key = `${dest.name ?? dest.server}/${dest.namespace}`;
+    const key = `${this.clusterOf(app.spec as AppSpec)}/${dest.namespace}`;
     if (this.destinationOf.get(app.metadata.name) === key) return;
     this.unindex(app.metadata.name);
     this.destinationOf.set(app.metadata.name, key);
@@ -289,9 +328,29 @@ export class ArgoCdController {
     const permitted = !status.conditions?.some(
       c => c.type === 'InvalidSpecError',
     );
+    const last = status.operationState;
+    // Argo CD does not auto-sync a revision whose last automated sync failed ("Skipping auto-sync: failed previous sync attempt").
+    const failedBefore =
+      last?.phase !== 'Succeeded' &&
+      (last?.syncResult as { revision?: string } | undefined)?.revision ===
+        status.sync?.revision;
     if (
       permitted &&
       automated &&
+      failedBefore &&
+      status.sync?.status === 'OutOfSync'
+    )
+      status.conditions = [
+        {
+          type: 'SyncError',
+          message: `Failed sync attempt to ${status.sync.revision}: ${last!.message}`,
+          lastTransitionTime: rfc3339(this.opts.world.now()),
+        },
+      ];
+    if (
+      permitted &&
+      automated &&
+      !failedBefore &&
       status.sync?.status === 'OutOfSync' &&
       !this.running.has(app.metadata.name)
     ) {
@@ -368,7 +427,27 @@ export class ArgoCdController {
     const finishedAt = rfc3339(this.opts.world.now());
     const repo = this.opts.world.repo(spec.source.repoURL);
     const denied = this.destinationDenied(spec) ?? unresolvable(repo, revision);
-    if (denied) {
+    const sha = repo?.resolve(revision) ?? revision;
+    const invalid = denied
+      ? []
+      : this.invalidTasks(
+          spec,
+          selectedManifests(
+            this.desired(spec, sha),
+            sync,
+            spec.destination.namespace,
+          ),
+        );
+    if (invalid.length) {
+      status.operationState = {
+        phase: 'Failed',
+        message: 'one or more synchronization tasks are not valid',
+        startedAt,
+        finishedAt,
+        operation: op,
+        syncResult: { revision: sha, source: spec.source, resources: invalid },
+      };
+    } else if (denied) {
       status.operationState = {
         phase: 'Error',
         message: denied,
@@ -378,7 +457,6 @@ export class ArgoCdController {
       };
     } else {
       // The requested revision's manifests (a rollback deploys its history entry's commit), maybe only some.
-      const sha = repo?.resolve(revision) ?? revision;
       const desired = selectedManifests(
         this.desired(spec, sha),
         sync,
@@ -438,19 +516,13 @@ export class ArgoCdController {
     spec: AppSpec,
     manifests: KubeObject[],
   ): void {
-    const cluster = spec.destination.name ?? spec.destination.server ?? '';
+    const resolved = this.resolveDestination(spec.destination);
+    if (typeof resolved === 'string') return;
+    const cluster = resolved.name;
     const store = this.opts.world.destinationStore(cluster);
     if (!store) return;
-    if (
-      spec.syncPolicy?.syncOptions?.includes('CreateNamespace=true') &&
-      !store.peek('v1', 'Namespace', undefined, spec.destination.namespace)
-    ) {
-      const managed = spec.syncPolicy.managedNamespaceMetadata;
-      const ns = namespaceObject(spec.destination.namespace, managed?.labels);
-      if (managed?.annotations)
-        ns.metadata.annotations = { ...managed.annotations };
-      this.opts.world.apply(cluster, ns);
-    }
+    const ns = this.namespaceTask(spec, store);
+    if (ns) this.opts.world.apply(cluster, ns);
     // Callers hand over fresh copies (desired() or a seed override), so they are changed in place.
     for (const obj of manifests) {
       obj.metadata.namespace =
@@ -472,7 +544,7 @@ export class ArgoCdController {
 
   private prune(app: KubeObject): void {
     const spec = app.spec as AppSpec;
-    const cluster = spec.destination.name ?? spec.destination.server ?? '';
+    const cluster = this.clusterOf(spec);
     for (const r of (app.status as ArgoStatus | undefined)?.resources ?? []) {
       this.opts.world.remove(cluster, {
         apiVersion: r.group ? `${r.group}/${r.version}` : r.version,
@@ -483,34 +555,157 @@ export class ArgoCdController {
     }
   }
 
-  private destinationDenied(spec: AppSpec): string | undefined {
-    const project = this.opts.store.peek(
+  /**
+   * `ValidateDestination`: the cluster name and server of a destination, one inferred from the
+   * other through this instance's cluster secrets; Argo CD's error message when that fails.
+   */
+  private resolveDestination(
+    dest: AppSpec['destination'],
+  ): ResolvedDestination | string {
+    const { name, server, namespace } = dest;
+    if (name && server)
+      return `application destination can't have both name and server defined: ${name} ${server}`;
+    if (name) {
+      return this.opts.destinations.includes(name)
+        ? { name, server: clusterServerUrl(name), namespace }
+        : `unable to find destination server: there are no clusters with this name: ${name}`;
+    }
+    if (server) {
+      const found = this.opts.destinations.find(
+        c => clusterServerUrl(c) === server,
+      );
+      return found
+        ? { name: found, server, namespace }
+        : `unable to find destination server: error getting cluster name by server "${server}": rpc error: code = NotFound desc = cluster "${server}" not found`;
+    }
+    return 'Destination server missing from app spec';
+  }
+
+  /** The destination's cluster name (resolved when possible, else as written). */
+  private clusterOf(spec: AppSpec): string {
+    const resolved = this.resolveDestination(spec.destination);
+    return typeof resolved === 'string'
+      ? spec.destination.name ?? spec.destination.server ?? ''
+      : resolved.name;
+  }
+
+  private project(name: string): AppProjectSpec | undefined {
+    return this.opts.store.peek(
       ARGO_API_VERSION,
       'AppProject',
       this.opts.namespace,
-      spec.project,
-    );
+      name,
+    )?.spec as AppProjectSpec | undefined;
+  }
+
+  /**
+   * The InvalidSpecError conditions Argo CD's `refreshAppConditions` gives an Application (in its
+   * words): a missing project, a repo or destination the project does not permit, a destination
+   * cluster the instance has no secret for.
+   */
+  private specConditions(spec: AppSpec): string[] {
+    const project = this.project(spec.project);
     if (!project)
-      return `application references project ${spec.project} which does not exist`;
-    const destinations =
-      (
-        project.spec as {
-          destinations?: {
-            namespace?: string;
-            server?: string;
-            name?: string;
-          }[];
+      return [
+        `Application referencing project ${spec.project} which does not exist`,
+      ];
+    const out: string[] = [];
+    if (!isSourcePermitted(project, spec.source.repoURL))
+      out.push(
+        `application repo ${spec.source.repoURL} is not permitted in project '${spec.project}'`,
+      );
+    const dest = this.resolveDestination(spec.destination);
+    if (typeof dest === 'string') return [...out, dest];
+    if (!isDestinationMatched(project, dest))
+      out.push(
+        `application destination server '${dest.server}' and namespace '${dest.namespace}' do not match any of the allowed destinations in project '${spec.project}'`,
+      );
+    return out;
+  }
+
+  private destinationDenied(spec: AppSpec): string | undefined {
+    return this.specConditions(spec)[0];
+  }
+
+  /**
+   * The namespace CreateNamespace=true applies (gitops-engine's autoCreateNamespace and Argo CD's
+   * syncNamespace): a missing one is created; an existing one is only touched when
+   * managedNamespaceMetadata is set (its labels and annotations, plus the SSA sync option).
+   */
+  private namespaceTask(spec: AppSpec, store: ObjectStore): KubeObject | undefined {
+    const name = spec.destination.namespace;
+    if (!spec.syncPolicy?.syncOptions?.includes('CreateNamespace=true') || !name)
+      return undefined;
+    const managed = spec.syncPolicy.managedNamespaceMetadata;
+    const live = store.peek('v1', 'Namespace', undefined, name);
+    if (live && !managed) return undefined;
+    const labels = managed?.labels ?? {};
+    const annotations = managed
+      ? {
+          ...managed.annotations,
+          'argocd.argoproj.io/sync-options': 'ServerSideApply=true',
         }
-      ).destinations ?? [];
-    const cluster = spec.destination.name ?? spec.destination.server ?? '';
-    const ok = destinations.some(
-      d =>
-        glob(d.namespace ?? '*', spec.destination.namespace) &&
-        (glob(d.server ?? '*', cluster) || glob(d.name ?? '', cluster)),
-    );
-    return ok
-      ? undefined
-      : `application destination {${cluster} ${spec.destination.namespace}} is not permitted in project '${spec.project}'`;
+      : undefined;
+    if (live) {
+      const merged = structuredClone(live);
+      merged.metadata.labels = { ...merged.metadata.labels, ...labels };
+      merged.metadata.annotations = {
+        ...merged.metadata.annotations,
+        ...annotations,
+      };
+      return deepEqual(merged.metadata, live.metadata) ? undefined : merged;
+    }
+    const ns = namespaceObject(name, labels);
+    if (annotations) ns.metadata.annotations = annotations;
+    return ns;
+  }
+
+  /**
+   * gitops-engine's permission check of every sync task (the auto-created namespace included):
+   * the project must permit the kind (`resource <group>:<kind> is not permitted in project <p>`)
+   * and, for a namespaced one, its namespace (`namespace <ns> is not permitted in project '<p>'`).
+   * Returns the failed tasks' results; a sync with any applies nothing.
+   */
+  private invalidTasks(spec: AppSpec, manifests: KubeObject[]) {
+    const project = this.project(spec.project);
+    const dest = this.resolveDestination(spec.destination);
+    if (!project || typeof dest === 'string') return [];
+    const store = this.opts.world.destinationStore(dest.name);
+    const ns = store && this.namespaceTask(spec, store);
+    const tasks = [
+      ...(ns && !manifests.some(m => m.kind === 'Namespace' && m.metadata.name === ns.metadata.name)
+        ? [{ obj: ns, syncPhase: 'PreSync' }]
+        : []),
+      ...manifests.map(obj => ({ obj, syncPhase: 'Sync' })),
+    ];
+    const out = [];
+    for (const { obj, syncPhase } of tasks) {
+      const [group, version] = splitApiVersion(obj.apiVersion);
+      const namespaced = isNamespaced(group, obj.kind);
+      const namespace = namespaced
+        ? obj.metadata.namespace ?? spec.destination.namespace
+        : '';
+      let message: string | undefined;
+      if (!isGroupKindPermitted(project, group, obj.kind, namespaced))
+        message = `resource ${group}:${obj.kind} is not permitted in project ${spec.project}`;
+      else if (
+        namespaced &&
+        !isDestinationMatched(project, { ...dest, namespace })
+      )
+        message = `namespace ${namespace} is not permitted in project '${spec.project}'`;
+      if (message)
+        out.push({
+          group,
+          version,
+          kind: obj.kind,
+          namespace,
+          name: obj.metadata.name,
+          status: 'SyncFailed',
+          message,
+          syncPhase,
+        });
+    }
+    return out;
   }
 
   private syncResults(spec: AppSpec, manifests: KubeObject[], dryRun = false) {
@@ -538,7 +733,23 @@ export class ArgoCdController {
     const spec = app.spec as AppSpec;
     const status = { ...((app.status ?? {}) as ArgoStatus) };
     const now = rfc3339(this.opts.world.now());
-    const cluster = spec.destination.name ?? spec.destination.server ?? '';
+    const invalid = this.specConditions(spec);
+    if (invalid.length) {
+      // refreshAppConditions found errors: Argo CD compares nothing, marks sync and health
+      // Unknown and keeps the rest of the status as it was.
+      const before = status.conditions ?? [];
+      status.conditions = invalid.map(message => ({
+        type: 'InvalidSpecError',
+        message,
+        lastTransitionTime:
+          before.find(c => c.message === message)?.lastTransitionTime ?? now,
+      }));
+      status.sync = { ...status.sync, status: 'Unknown' };
+      status.health = { status: 'Unknown' };
+      status.controllerNamespace = this.opts.namespace;
+      return { ...app, status };
+    }
+    const cluster = this.clusterOf(spec);
     const store = this.opts.world.destinationStore(cluster);
     const repo = this.opts.world.repo(spec.source.repoURL);
     const desired = this.desired(spec);
@@ -576,12 +787,8 @@ export class ArgoCdController {
     }
     if (!store)
       health = { status: 'Unknown', message: `cluster ${cluster} not found` };
-    const denied = this.destinationDenied(spec);
-    const conditions = denied
-      ? [{ type: 'InvalidSpecError', message: denied, lastTransitionTime: now }]
-      : undefined;
     status.sync = {
-      status: syncStatus(!!denied || !repo, outOfSync),
+      status: syncStatus(!repo, outOfSync),
       revision: repo?.head(),
       comparedTo: { source: spec.source, destination: spec.destination },
     };
@@ -594,8 +801,7 @@ export class ArgoCdController {
     status.sourceType = 'Directory';
     status.reconciledAt = now;
     status.controllerNamespace = this.opts.namespace;
-    if (conditions) status.conditions = conditions;
-    else delete status.conditions;
+    delete status.conditions;
     return { ...app, status };
   }
 }
@@ -624,15 +830,6 @@ function trackingId(app: string, obj: KubeObject): string {
   return `${app}:${splitApiVersion(obj.apiVersion)[0]}/${obj.kind}:${
     obj.metadata.namespace ?? ''
   }/${obj.metadata.name}`;
-}
-
-function glob(pattern: string, value: string): boolean {
-  return new RegExp(
-    `^${pattern
-      .split('*')
-      .map(p => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-      .join('.*')}$`,
-  ).test(value);
 }
 
 const HEALTH_ORDER = [
@@ -698,4 +895,10 @@ function resourceHealth(store: ObjectStore, live: KubeObject): Health {
     };
   }
   return { status: 'Healthy' };
+}
+
+/** Whether the simulator serves a kind as namespaced (unknown kinds count as namespaced). */
+function isNamespaced(group: string, kind: string): boolean {
+  const type = RESOURCE_TYPES.find(t => t.group === group && t.kind === kind);
+  return type?.namespaced ?? true;
 }

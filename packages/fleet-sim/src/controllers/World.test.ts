@@ -214,6 +214,73 @@ describe('the demo world', () => {
   });
 });
 
+describe('a team onboarded at run time', () => {
+  const REPO = 'https://github.com/kartverket/newteam-apps.git';
+  const project = (sourceRepos: string[]): KubeObject => ({
+    apiVersion: ARGO,
+    kind: 'AppProject',
+    metadata: { name: 'newteam', namespace: 'argocd' },
+    spec: { sourceRepos, destinations: [{ name: 'gke-dev', namespace: 'newteam-*' }], clusterResourceWhitelist: [{ group: '', kind: 'Namespace' }] },
+  });
+  const appSet: KubeObject = {
+    apiVersion: ARGO,
+    kind: 'ApplicationSet',
+    metadata: { name: 'newteam', namespace: 'argocd' },
+    spec: {
+      goTemplate: true,
+      generators: [{ git: { repoURL: REPO, revision: 'HEAD', directories: [{ path: 'env/gke-dev/*' }] } }],
+      template: {
+        metadata: { name: '{{index .path.segments 1}}-{{.path.basename}}' },
+        spec: {
+          project: 'newteam',
+          source: { repoURL: REPO, targetRevision: 'HEAD', path: '{{.path.path}}' },
+          destination: { name: '{{index .path.segments 1}}', namespace: '{{.path.basename}}' },
+          syncPolicy: { automated: { prune: true, selfHeal: true }, syncOptions: ['CreateNamespace=true'] },
+        },
+      },
+    },
+  };
+
+  it('waits for its AppProject and a permitted repo, then syncs; a project without the Namespace whitelist fails the sync', async () => {
+    const scenario = parseScenario({
+      clusters: [
+        { name: 'gke-dev', role: 'user', environment: 'dev', site: 'g', platform: 'gke', controlPlane: 'gke-managed', kubernetesVersion: 'v1.31.6-gke.1020000', platformVersion: '1.31.6-gke.1020000', nodes: 1 },
+      ],
+      argocd: [{ name: 'argocd', cluster: 'gke-dev', environments: ['dev'] }],
+      teams: [{ name: 'skip', prefix: 'skip-', group: 'group:default/skip' }],
+      apps: [],
+    });
+    const sim = createMemorySim(scenario.clusters);
+    const detach = await attachWorld(sim, scenario, { argoSyncMs: 10 });
+    const store = sim.cluster('gke-dev').store;
+    const get = () => store.get(ARGO, 'Application', 'argocd', 'gke-dev-newteam-web');
+    try {
+      store.put(appSet);
+      detach.world.addAppsRepoDirectory('newteam', 'gke-dev', 'newteam-web', { apiVersion: SKIP, kind: 'Application', metadata: { name: 'web' }, spec: { image: 'ghcr.io/kartverket/web:1', port: 8080, replicas: 1 } });
+      expect(status(get()).conditions).toEqual([expect.objectContaining({ type: 'InvalidSpecError', message: 'Application referencing project newteam which does not exist' })]);
+      // The repo URL is compared as Argo CD compares them (case, .git).
+      store.put(project(['https://github.com/kartverket/other-apps.git']));
+      expect(status(get()).conditions).toEqual([expect.objectContaining({ message: `application repo ${REPO} is not permitted in project 'newteam'` })]);
+      const withoutNamespace = project(['https://GitHub.com/kartverket/newteam-apps']);
+      (withoutNamespace.spec as { clusterResourceWhitelist: unknown[] }).clusterResourceWhitelist = [];
+      store.put(withoutNamespace);
+      const failed = await waitFor(() => status(get()).operationState?.phase === 'Failed' && get());
+      expect(status(failed).operationState.message).toBe('one or more synchronization tasks are not valid');
+      expect(status(failed).operationState.syncResult.resources).toEqual([expect.objectContaining({ kind: 'Namespace', name: 'newteam-web', status: 'SyncFailed', message: 'resource :Namespace is not permitted in project newteam' })]);
+      expect(store.get('v1', 'Namespace', undefined, 'newteam-web')).toBeUndefined();
+      // As Argo CD, no automated retry of a revision whose sync failed: a SyncError until someone syncs.
+      store.put(project([REPO]));
+      expect(status(get()).conditions).toEqual([expect.objectContaining({ type: 'SyncError', message: `Failed sync attempt to ${detach.world.repo('newteam').head()}: one or more synchronization tasks are not valid` })]);
+      store.put({ ...get()!, operation: { sync: { revision: detach.world.repo('newteam').head() }, initiatedBy: { username: 'someone@kartverket.no' } } });
+      await waitFor(() => status(get()).sync?.status === 'Synced' && status(get()).operationState?.phase === 'Succeeded');
+      expect(status(get()).conditions).toBeUndefined();
+      expect(store.get('v1', 'Namespace', undefined, 'newteam-web')).toBeDefined();
+    } finally {
+      detach();
+    }
+  });
+});
+
 describe('a slow-starting app', () => {
   it('is Progressing in Argo CD until its pods become ready, then Healthy', async () => {
     const scenario = parseScenario({

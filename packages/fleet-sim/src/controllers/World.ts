@@ -8,8 +8,18 @@ import type { WorldSim } from '../scenario/WorldSim';
 import { recordUpdate } from '../server/managedFields';
 import { KubeObject } from '../store/types';
 import { ApplicationSetController } from './ApplicationSetController';
-import { ARGO_API_VERSION, ArgoCdController } from './ArgoCdController';
-import { AppsRepo, DirectoryConfig } from './AppsRepos';
+import {
+  ARGO_API_VERSION,
+  ArgoCdController,
+  clusterServerUrl,
+} from './ArgoCdController';
+import {
+  AppsRepo,
+  DirectoryConfig,
+  isTeamName,
+  normalizeRepoUrl,
+  teamOfAppsRepoUrl,
+} from './AppsRepos';
 import { applySystemWorkloads } from './applySystemWorkloads';
 import {
   onPremAdminClusterObject,
@@ -85,11 +95,31 @@ export class World {
     return this.sim.cluster(cluster).store;
   }
 
-  /** A team's apps repo. */
+  /**
+   * A team's apps repo. Every team has one (`https://github.com/kartverket/<team>-apps.git`, as
+   * if made from the skip-apps template): a team outside the scenario gets an empty one on first
+   * reference.
+   */
   repo(team: string): AppsRepo {
-    const repo = this.repos.get(team);
-    if (!repo) throw new Error(`No apps repo for team ${team}`);
+    const existing = this.repos.get(team);
+    if (existing) return existing;
+    if (!isTeamName(team)) throw new Error(`No apps repo for team ${team}`);
+    const repo = new AppsRepo(team);
+    this.repos.set(team, repo);
+    this.reposByUrl.set(normalizeRepoUrl(repo.url), repo);
     return repo;
+  }
+
+  /**
+   * The apps repo a URL names (compared as Argo CD compares repo URLs); a
+   * `https://github.com/kartverket/<team>-apps.git` URL of a team without one creates it. Other
+   * URLs name no repo.
+   */
+  repoByUrl(url: string): AppsRepo | undefined {
+    const found = this.reposByUrl.get(normalizeRepoUrl(url));
+    if (found) return found;
+    const team = teamOfAppsRepoUrl(url);
+    return team ? this.repo(team) : undefined;
   }
 
   /**
@@ -196,11 +226,7 @@ export class World {
         );
       }
     }
-    for (const team of scenario.teams) {
-      const repo = new AppsRepo(team.name);
-      this.repos.set(team.name, repo);
-      this.reposByUrl.set(repo.url, repo);
-    }
+    for (const team of scenario.teams) this.repo(team.name);
     const liveOverrides = new Map<string, KubeObject[]>();
     for (const app of scenario.apps) {
       if (app.fault === 'crash-loop' || app.fault === 'slow-start')
@@ -298,9 +324,7 @@ export class World {
         type: 'Opaque',
         data: {
           name: Buffer.from(c.name).toString('base64'),
-          server: Buffer.from(
-            `https://${c.name}.clusters.kartverket.dev`,
-          ).toString('base64'),
+          server: Buffer.from(clusterServerUrl(c.name)).toString('base64'),
         },
       });
     }
@@ -310,7 +334,7 @@ export class World {
       syncMs: this.opts.argoSyncMs ?? 1500,
       destinations: targets.map(c => c.name),
       world: {
-        repo: url => this.reposByUrl.get(url),
+        repo: url => this.repoByUrl(url),
         destinationStore: cluster =>
           this.clusters.has(cluster) ? this.store(cluster) : undefined,
         apply: (cluster, obj) => this.apply(cluster, obj),
@@ -329,7 +353,7 @@ export class World {
     const appSets = new ApplicationSetController({
       namespace: ns,
       store,
-      repo: url => this.reposByUrl.get(url),
+      repo: url => this.repoByUrl(url),
       now: this.now,
     });
     this.instances.push({
@@ -350,7 +374,8 @@ export class World {
           description: `${team.displayName ?? team.name} (${team.group})`,
           sourceRepos: [repo.url],
           destinations: [{ namespace: `${team.prefix}*`, server: '*' }],
-          clusterResourceWhitelist: [],
+          // CreateNamespace=true creates the namespace through the project's permission check.
+          clusterResourceWhitelist: [{ group: '', kind: 'Namespace' }],
           namespaceResourceBlacklist: [{ group: '', kind: 'Namespace' }],
           roles: [
             {

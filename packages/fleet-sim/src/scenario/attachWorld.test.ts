@@ -10,8 +10,13 @@ describe('attachWorld control routes', () => {
     try {
       const bad = await sim.call('PUT', '/apps-repos/geonorge/directories', { cluster: 'atkv3-dev' });
       expect(bad.status).toBe(400);
-      const unknown = await sim.call('PUT', '/apps-repos/nobody/directories', { cluster: 'atkv3-dev', namespace: 'x', manifests: [] });
-      expect(unknown.status).toBe(404);
+      const invalid = await sim.call('PUT', '/apps-repos/No_Body/directories', { cluster: 'atkv3-dev', namespace: 'x', manifests: [] });
+      expect(invalid.status).toBe(404);
+      // A team outside the scenario has an apps repo too (made from the skip-apps template), created on first use.
+      const newTeam = await sim.call('PUT', '/apps-repos/newteam/directories', { cluster: 'atkv3-dev', namespace: 'newteam-x', manifests: [] });
+      expect(newTeam.status).toBe(200);
+      expect(detach.world.repos.get('newteam')?.url).toBe('https://github.com/kartverket/newteam-apps.git');
+      expect((await sim.call('DELETE', '/apps-repos/newteam/directories/atkv3-dev/newteam-x')).body).toEqual({ removed: true });
       const ok = await sim.call('PUT', '/apps-repos/geonorge/directories', {
         cluster: 'atkv3-test',
         namespace: 'geonorge-wms-main',

@@ -1,3 +1,4 @@
+import { isTeamName } from '../controllers/AppsRepos';
 import { World, WorldOptions } from '../controllers/World';
 import { registerGkectlRoutes } from '../gkectl/registerGkectlRoutes';
 import { GkectlService } from '../gkectl/GkectlService';
@@ -30,11 +31,12 @@ export async function attachWorld(sim: WorldSim, scenario: Scenario, opts: World
     if (!body?.cluster || !body.namespace || !Array.isArray(body.manifests)) {
       return { status: 400, body: { message: 'cluster, namespace and manifests[] are required' } };
     }
-    if (!world.repos.has(req.params.team)) return { status: 404, body: { message: `no apps repo for team ${req.params.team}` } };
+    // Every team has an apps repo (made from the skip-apps template); a new team's is created here.
+    if (!isTeamName(req.params.team)) return { status: 404, body: { message: `no apps repo for team ${req.params.team}` } };
     return { body: world.addAppsRepoDirectory(req.params.team, body.cluster, body.namespace, body.manifests as never, body.config) };
   });
   route('DELETE', '/apps-repos/:team/directories/:cluster/:namespace', async req => {
-    if (!world.repos.has(req.params.team)) return { status: 404, body: { message: `no apps repo for team ${req.params.team}` } };
+    if (!isTeamName(req.params.team)) return { status: 404, body: { message: `no apps repo for team ${req.params.team}` } };
     return { body: { removed: world.removeAppsRepoDirectory(req.params.team, req.params.cluster, req.params.namespace) } };
   });
   const stop = () => world.stop();

@@ -176,8 +176,8 @@ describe('validatePrefix', () => {
         ],
       });
     }
-    // A prefix that passes can hold no system namespace.
-    for (const prefix of ['gk-', 'kubex-', 'argocd-', 'skiperator-']) {
+    // Prefixes that pass (skiperator- would not: skiperator-system).
+    for (const prefix of ['gk-', 'kubex-', 'argocd-', 'default-']) {
       expect(messages(NEWTEAM, prefix, ctx)).toEqual([]);
       expect(isSystemNamespace(`${prefix}x`, DEFAULT_SYSTEM_NAMESPACES)).toBe(
         false,
