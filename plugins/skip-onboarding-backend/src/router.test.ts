@@ -4,6 +4,7 @@ import type {
   PrefixValidation,
   TeamPrefixList,
 } from '@internal/plugin-skip-common';
+import { eventually } from '@internal/plugin-skip-node/testUtils';
 import { execFileSync } from 'node:child_process';
 import {
   GUEST,
@@ -216,6 +217,68 @@ describe('onboarding: a team asks for a prefix, the platform team decides, Argo 
     ).toBe(409);
   });
 
+  it("turns a new directory in the team's apps repo into a namespace and an app, and nothing outside the prefix", async () => {
+    const put = (namespace: string) =>
+      fetch(`${backend.sim.controlUrl}/apps-repos/newteam/directories`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          cluster: 'atkv3-dev',
+          namespace,
+          manifests: [
+            {
+              apiVersion: 'skiperator.kartverket.no/v1alpha1',
+              kind: 'Application',
+              metadata: { name: 'web' },
+              spec: {
+                image: 'ghcr.io/kartverket/web:1.0.0',
+                port: 8080,
+                team: 'newteam',
+              },
+            },
+          ],
+        }),
+      });
+    expect((await put('newteam-web')).ok).toBe(true);
+    const app = await eventually(
+      async () =>
+        backend.sim
+          .cluster('atkv3-dev')
+          .store.get(
+            'skiperator.kartverket.no/v1alpha1',
+            'Application',
+            'newteam-web',
+            'web',
+          ),
+      found => found !== undefined,
+      'the Skiperator Application in newteam-web',
+    );
+    expect(app).toBeDefined();
+    expect(
+      backend.sim
+        .cluster('atkv3-dev')
+        .store.get('v1', 'Namespace', undefined, 'newteam-web'),
+    ).toBeDefined();
+    // A directory outside the prefix: Argo CD refuses it by the AppProject the portal wrote.
+    expect((await put('other-x')).ok).toBe(true);
+    const refused = await eventually(
+      async () => argoObject('atgcp1-dev', 'Application', 'atkv3-dev-other-x'),
+      found =>
+        (found?.status?.conditions ?? []).some(
+          (c: any) => c.type === 'InvalidSpecError',
+        ),
+      'the Application outside the prefix refused',
+    );
+    expect(refused.status.conditions[0].message).toMatch(
+      /do not match any of the allowed destinations/,
+    );
+    expect(
+      backend.sim
+        .cluster('atkv3-dev')
+        .store.get('v1', 'Namespace', undefined, 'other-x'),
+    ).toBeUndefined();
+  });
+
   it('lists the prefix with its team and clusters; the team may now have namespaces under it', async () => {
     const list = (await backend.as(MATS).get('/prefixes'))
       .body as TeamPrefixList;
@@ -242,12 +305,10 @@ describe('onboarding: a team asks for a prefix, the platform team decides, Argo 
   });
 
   it('rejects with a reason, and the prefix is free again', async () => {
-    const asked = await backend
-      .as(MATS)
-      .post('/requests', {
-        team: 'group:default/matrikkel',
-        prefix: 'mtrk-web-',
-      });
+    const asked = await backend.as(MATS).post('/requests', {
+      team: 'group:default/matrikkel',
+      prefix: 'mtrk-web-',
+    });
     expect(asked.status).toBe(201);
     // A shorter prefix around a held one overlaps too (Argo CD's mtrk-* matches mtrk-web-*).
     const around = (
@@ -279,13 +340,7 @@ describe('onboarding: a team asks for a prefix, the platform team decides, Argo 
   });
 
   it('retires a prefix only once nothing lives under it, unless forced, and removes its objects', async () => {
-    backend.sim.cluster('atkv3-dev').store.put({
-      apiVersion: 'v1',
-      kind: 'Namespace',
-      metadata: { name: 'newteam-web' },
-      spec: {},
-      status: { phase: 'Active' },
-    } as any);
+    // newteam-web came from the apps repo above.
     const refused = await backend
       .as(PIA)
       .post('/prefixes/newteam-/retire', { reason: 'team dissolved' });
