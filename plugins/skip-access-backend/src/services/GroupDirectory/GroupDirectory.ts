@@ -102,20 +102,32 @@ export class GroupDirectory {
 
   private async readGroups(): Promise<AccessGroupInfo[]> {
     let items: Entity[];
+    let prefixResources: Entity[];
     try {
-      ({ items } = await this.catalog.getEntities(
-        {
-          filter: { kind: 'Group' },
-          fields: [
-            'kind',
-            'metadata.name',
-            'metadata.namespace',
-            'metadata.title',
-            'metadata.annotations',
-          ],
-        },
-        { credentials: await this.auth.getOwnServiceCredentials() },
-      ));
+      const credentials = await this.auth.getOwnServiceCredentials();
+      [{ items }, { items: prefixResources }] = await Promise.all([
+        this.catalog.getEntities(
+          {
+            filter: { kind: 'Group' },
+            fields: [
+              'kind',
+              'metadata.name',
+              'metadata.namespace',
+              'metadata.title',
+              'metadata.annotations',
+            ],
+          },
+          { credentials },
+        ),
+        // Prefixes granted through the onboarding plugin are Resources owned by their team.
+        this.catalog.getEntities(
+          {
+            filter: { kind: 'Resource', 'spec.type': 'namespace-prefix' },
+            fields: ['metadata.annotations', 'spec.owner'],
+          },
+          { credentials },
+        ),
+      ]);
     } catch (error) {
       throw new ServiceUnavailableError(
         `The catalog did not answer, so groups are unknown; try again (${
@@ -123,17 +135,30 @@ export class GroupDirectory {
         })`,
       );
     }
+    const granted = new Map<string, string>();
+    for (const resource of prefixResources) {
+      const prefix =
+        resource.metadata.annotations?.[ANNOTATION_NAMESPACE_PREFIX]?.trim();
+      const owner = String(resource.spec?.owner ?? '').toLocaleLowerCase(
+        'en-US',
+      );
+      if (prefix && owner && !granted.has(owner)) granted.set(owner, prefix);
+    }
     return items
-      .map(group => ({
-        ref: stringifyEntityRef(group).toLocaleLowerCase('en-US'),
-        title: group.metadata.title ?? group.metadata.name,
-        iamGroups: splitEmails(
-          group.metadata.annotations?.[ANNOTATION_IAM_GROUPS],
-        ),
-        prefix:
-          group.metadata.annotations?.[ANNOTATION_NAMESPACE_PREFIX]?.trim() ||
-          undefined,
-      }))
+      .map(group => {
+        const ref = stringifyEntityRef(group).toLocaleLowerCase('en-US');
+        return {
+          ref,
+          title: group.metadata.title ?? group.metadata.name,
+          iamGroups: splitEmails(
+            group.metadata.annotations?.[ANNOTATION_IAM_GROUPS],
+          ),
+          prefix:
+            group.metadata.annotations?.[ANNOTATION_NAMESPACE_PREFIX]?.trim() ||
+            granted.get(ref) ||
+            undefined,
+        };
+      })
       .sort((a, b) => a.ref.localeCompare(b.ref));
   }
 }

@@ -45,32 +45,54 @@ export class TeamDirectory {
     const cached = await this.cache.get<NamespaceClaimant[]>(CACHE_KEY);
     if (cached) return cached;
     let items: Entity[];
+    let prefixResources: Entity[];
     try {
-      ({ items } = await this.catalog.getEntities(
-        {
-          filter: { kind: 'Group' },
-          fields: [
-            'kind',
-            'metadata.name',
-            'metadata.namespace',
-            'metadata.annotations',
-          ],
-        },
-        { credentials: await this.auth.getOwnServiceCredentials() },
-      ));
+      const credentials = await this.auth.getOwnServiceCredentials();
+      [{ items }, { items: prefixResources }] = await Promise.all([
+        this.catalog.getEntities(
+          {
+            filter: { kind: 'Group' },
+            fields: [
+              'kind',
+              'metadata.name',
+              'metadata.namespace',
+              'metadata.annotations',
+            ],
+          },
+          { credentials },
+        ),
+        // Prefixes granted through the onboarding plugin are Resources owned by their team.
+        this.catalog.getEntities(
+          {
+            filter: { kind: 'Resource', 'spec.type': 'namespace-prefix' },
+            fields: ['metadata.annotations', 'spec.owner'],
+          },
+          { credentials },
+        ),
+      ]);
     } catch (error) {
       this.logger.warn(`Could not read teams from the catalog: ${error}`);
       throw new ServiceUnavailableError(
         'The catalog did not answer, so namespace ownership is unknown; try again',
       );
     }
-    const claimants = items.map(group => ({
+    const groups = items.map(group => ({
       groupRef: stringifyEntityRef(group).toLocaleLowerCase('en-US'),
       name: group.metadata.name,
       prefix:
         group.metadata.annotations?.[ANNOTATION_NAMESPACE_PREFIX]?.trim() ||
         undefined,
     }));
+    const granted = prefixResources.flatMap(resource => {
+      const prefix =
+        resource.metadata.annotations?.[ANNOTATION_NAMESPACE_PREFIX]?.trim();
+      const owner = String(resource.spec?.owner ?? '').toLocaleLowerCase(
+        'en-US',
+      );
+      const group = groups.find(g => g.groupRef === owner);
+      return prefix && group ? [{ ...group, prefix }] : [];
+    });
+    const claimants = [...groups, ...granted];
     await this.cache.set(CACHE_KEY, claimants, { ttl: TTL_MS });
     return claimants;
   }
