@@ -76,6 +76,11 @@ const upgradesChange = (platform: number): Expected => ({
 const accessRead: Expected = all(200);
 /** ...only the platform team changes rules and clusters, never a service; refused before the input is looked at. */
 const accessChange = upgradesChange;
+/** Onboarding: reads for all; requests by a team's members; decisions by the platform team. */
+const onboardingRead: Expected = all(200);
+const onboardingDecision = upgradesChange;
+/** A request of matrikkel's, waiting: made before the table. */
+let matrixRequest = '';
 const MATRIX_RULE = {
   id: 'matrix-nrl-view',
   group: 'group:default/nrl',
@@ -652,6 +657,112 @@ describe('authorization matrix: every SKIP route x every kind of caller', () => 
       path: `/effective?group=${encodeURIComponent('group:default/seeiendom')}`,
       expected: accessRead,
     },
+    {
+      plugin: 'skip-onboarding',
+      route: 'GET /prefixes',
+      case: 'every prefix and what the caller may do',
+      method: 'get',
+      path: '/prefixes',
+      expected: onboardingRead,
+    },
+    {
+      plugin: 'skip-onboarding',
+      route: 'POST /validate',
+      case: 'the live check of a prefix',
+      method: 'post',
+      path: '/validate',
+      body: { team: 'group:default/newteam', prefix: 'matrix-' },
+      expected: onboardingRead,
+    },
+    {
+      plugin: 'skip-onboarding',
+      route: 'GET /requests',
+      case: 'every request',
+      method: 'get',
+      path: '/requests',
+      expected: onboardingRead,
+    },
+    {
+      plugin: 'skip-onboarding',
+      route: 'POST /requests',
+      case: 'an empty body: people get the field named, services nothing',
+      method: 'post',
+      path: '/requests',
+      body: {},
+      expected: {
+        anonymous: 401,
+        seeiendomDev: 400,
+        matrikkelDev: 400,
+        platform: 400,
+        service: 403,
+      },
+    },
+    {
+      plugin: 'skip-onboarding',
+      route: 'POST /requests',
+      case: "a prefix for matrikkel: its members only (then it is held, so the platform team's overlaps)",
+      method: 'post',
+      path: '/requests',
+      body: { team: 'group:default/matrikkel', prefix: 'mx-' },
+      expected: {
+        anonymous: 401,
+        seeiendomDev: 403,
+        matrikkelDev: 201,
+        platform: 400,
+        service: 403,
+      },
+    },
+    {
+      plugin: 'skip-onboarding',
+      route: 'GET /requests/{requestId}',
+      case: "matrikkel's waiting request",
+      method: 'get',
+      path: `/requests/${matrixRequest}`,
+      expected: onboardingRead,
+    },
+    {
+      plugin: 'skip-onboarding',
+      route: 'GET /requests/{requestId}/plan',
+      case: 'what approving it would write',
+      method: 'get',
+      path: `/requests/${matrixRequest}/plan`,
+      expected: onboardingRead,
+    },
+    {
+      plugin: 'skip-onboarding',
+      route: 'POST /requests/{requestId}/approve',
+      case: 'no such request',
+      method: 'post',
+      path: '/requests/req-none/approve',
+      body: {},
+      expected: onboardingDecision(404),
+    },
+    {
+      plugin: 'skip-onboarding',
+      route: 'POST /requests/{requestId}/reject',
+      case: "matrikkel's waiting request",
+      method: 'post',
+      path: `/requests/${matrixRequest}/reject`,
+      body: { reason: 'matrix' },
+      expected: onboardingDecision(200),
+    },
+    {
+      plugin: 'skip-onboarding',
+      route: 'POST /prefixes/{prefix}/retire',
+      case: 'a prefix nobody was granted here',
+      method: 'post',
+      path: '/prefixes/nosuch-/retire',
+      body: { reason: 'matrix' },
+      expected: onboardingDecision(404),
+    },
+    {
+      plugin: 'skip-onboarding',
+      route: 'GET /prefixes/{prefix}/export',
+      case: "seeiendom's Argo CD objects",
+      method: 'get',
+      path: '/prefixes/seeiendom-/export',
+      expected: onboardingRead,
+    },
   ];
 
   beforeAll(async () => {
@@ -690,6 +801,16 @@ describe('authorization matrix: every SKIP route x every kind of caller', () => 
     // An upgrade run for the rows that need one, waiting at its gate: every caller meets it so.
     gatedRun = (await startGatedUpgradeRun(backend.server, callers.platform))
       .id;
+    const asked = await request(backend.server)
+      .post('/api/skip-onboarding/requests')
+      .set('Authorization', callers.matrikkelDev)
+      .send({ team: 'group:default/matrikkel', prefix: 'mtrx-' });
+    if (asked.status !== 201) {
+      throw new Error(
+        `The matrix's request answered ${asked.status}: ${asked.text}`,
+      );
+    }
+    matrixRequest = asked.body.id;
   });
 
   afterAll(() => backend?.stop());

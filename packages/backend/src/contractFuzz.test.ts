@@ -23,6 +23,7 @@ const RUNS_PER_ROUTE_ELSEWHERE: Record<string, number> = {
   'skip-upgrades': 200,
   // Every plan, apply and grant reads the RBAC of all twelve clusters.
   'skip-access': 60,
+  'skip-onboarding': 60,
 };
 const runsFor = (route: SkipRoute) =>
   RUNS_PER_ROUTE_ELSEWHERE[route.pluginId] ?? RUNS_PER_ROUTE;
@@ -157,6 +158,13 @@ describe('contract fuzzing: every SKIP route with input, from its OpenAPI schema
       ],
     };
     known.ruleId = ['default-seeiendom', 'fuzz-missing-rule'];
+    known.prefix = ['seeiendom-', 'fuzz-', 'matrikkel-'];
+    known.state = ['pending', 'approved'];
+    const asked = await request(backend.server)
+      .post('/api/skip-onboarding/requests')
+      .set('Authorization', platform)
+      .send({ team: 'group:default/skip', prefix: 'fuzzteam-' });
+    known.requestId = [asked.body.id, 'req-none'];
     known.group = ['group:default/seeiendom', 'group:default/nobody'];
     known.user = ['user:default/guest', 'user:default/nobody'];
     simAddresses = clusters.map(c => new URL(c.url).host);
