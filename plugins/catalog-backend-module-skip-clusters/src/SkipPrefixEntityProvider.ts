@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type {
   AuthService,
   DiscoveryService,
@@ -18,13 +19,19 @@ import {
   type TeamPrefix,
 } from '@internal/plugin-skip-common';
 
+/** Also the origin location the readers of prefix Resources require: nobody else's Resource grants a prefix. */
 const LOCATION = 'skip-onboarding:prefixes';
 /** Resources of this type hold a team's namespace prefix; namespace ownership reads them. */
 export const NAMESPACE_PREFIX_RESOURCE_TYPE = 'namespace-prefix';
 
 /** The catalog Resource of a prefix granted through the portal: owned by its team, linked to its clusters. */
 export function prefixEntity(prefix: TeamPrefix): ResourceEntity {
-  const name = `namespace-prefix-${prefix.prefix.replace(/-+$/, '')}`;
+  const base = `namespace-prefix-${prefix.prefix.replace(/-+$/, '')}`;
+  // Entity names have at most 63 characters; a long prefix keeps a stable hash instead of its end.
+  const name =
+    base.length <= 63
+      ? base
+      : `${base.slice(0, 54)}-${createHash('sha256').update(base).digest('hex').slice(0, 8)}`;
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Resource',

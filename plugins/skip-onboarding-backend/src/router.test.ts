@@ -143,7 +143,7 @@ describe('onboarding: a team asks for a prefix, the platform team decides, Argo 
       state: 'approved',
       decidedBy: PIA,
       decision: 'welcome',
-      gitBranch: 'onboarding/newteam-newteam',
+      gitBranch: `onboarding/newteam/${requestId}`,
     });
     expect(res.body.request.history.map((h: any) => h.action)).toEqual([
       'requested',
@@ -162,8 +162,9 @@ describe('onboarding: a team asks for a prefix, the platform team decides, Argo 
     expect(project.spec.destinations.map((d: any) => d.name)).not.toContain(
       'atkv3-prod',
     );
+    // Namespaces may be created, only its own (Argo CD 3.3's name; an Argo CD that drops it is refused).
     expect(project.spec.clusterResourceWhitelist).toEqual([
-      { group: '', kind: 'Namespace' },
+      { group: '', kind: 'Namespace', name: 'newteam-*' },
     ]);
     expect(
       argoObject('atgcp1-prod', 'AppProject', 'newteam').spec.destinations,
@@ -183,7 +184,7 @@ describe('onboarding: a team asks for a prefix, the platform team decides, Argo 
         'ls-tree',
         '-r',
         '--name-only',
-        'onboarding/newteam-newteam',
+        `onboarding/newteam/${requestId}`,
       ],
       { encoding: 'utf8' },
     );
@@ -279,6 +280,16 @@ describe('onboarding: a team asks for a prefix, the platform team decides, Argo 
     ).toBeUndefined();
   });
 
+  it('gives a team one prefix: its project and application set are named after it', async () => {
+    const second = await backend
+      .as(MATS)
+      .post('/requests', { team: NEWTEAM, prefix: 'nt-' });
+    expect(second.status).toBe(400);
+    expect(second.body.error.message).toMatch(
+      /^team: group:default\/newteam already holds newteam-/,
+    );
+  });
+
   it('lists the prefix with its team and clusters; the team may now have namespaces under it', async () => {
     const list = (await backend.as(MATS).get('/prefixes'))
       .body as TeamPrefixList;
@@ -302,41 +313,6 @@ describe('onboarding: a team asks for a prefix, the platform team decides, Argo 
     const exported = (await backend.as(MATS).get('/prefixes/newteam-/export'))
       .body;
     expect(exported.yaml).toMatch(/kind: AppProject/);
-  });
-
-  it('rejects with a reason, and the prefix is free again', async () => {
-    const asked = await backend.as(MATS).post('/requests', {
-      team: 'group:default/matrikkel',
-      prefix: 'mtrk-web-',
-    });
-    expect(asked.status).toBe(201);
-    // A shorter prefix around a held one overlaps too (Argo CD's mtrk-* matches mtrk-web-*).
-    const around = (
-      await backend
-        .as(MATS)
-        .post('/validate', { team: 'group:default/matrikkel', prefix: 'mtrk-' })
-    ).body;
-    expect(around.valid).toBe(false);
-    expect(around.problems[0].message).toMatch(/mtrk-web-/);
-    const noReason = await backend
-      .as(PIA)
-      .post(`/requests/${asked.body.id}/reject`, {});
-    expect(noReason.status).toBe(400);
-    const rejected = await backend
-      .as(PIA)
-      .post(`/requests/${asked.body.id}/reject`, { reason: 'use matrikkel-' });
-    expect(rejected.body).toMatchObject({
-      state: 'rejected',
-      decision: 'use matrikkel-',
-    });
-    expect(
-      (
-        await backend.as(MATS).post('/validate', {
-          team: 'group:default/matrikkel',
-          prefix: 'mtrk-',
-        })
-      ).body.valid,
-    ).toBe(true);
   });
 
   it('retires a prefix only once nothing lives under it, unless forced, and removes its objects', async () => {
@@ -369,5 +345,41 @@ describe('onboarding: a team asks for a prefix, the platform team decides, Argo 
     ).toBeUndefined();
     // The seeded projects of other teams, which the portal does not own, are untouched.
     expect(argoObject('atgcp1-dev', 'AppProject', 'seeiendom')).toBeDefined();
+  });
+  it('rejects with a reason, and the prefix is free again (newteam, its prefix retired, asks again)', async () => {
+    const asked = await backend.as(MATS).post('/requests', {
+      team: NEWTEAM,
+      prefix: 'mtrk-web-',
+    });
+    expect(asked.status).toBe(201);
+    // A shorter prefix around a held one overlaps too (Argo CD's mtrk-* matches mtrk-web-*).
+    const around = (
+      await backend
+        .as(MATS)
+        .post('/validate', { team: NEWTEAM, prefix: 'mtrk-' })
+    ).body;
+    expect(around.valid).toBe(false);
+    expect(around.problems.map(p => p.message).join(' ')).toMatch(
+      /overlaps.*mtrk-web-|mtrk-web-.*overlaps/,
+    );
+    const noReason = await backend
+      .as(PIA)
+      .post(`/requests/${asked.body.id}/reject`, {});
+    expect(noReason.status).toBe(400);
+    const rejected = await backend
+      .as(PIA)
+      .post(`/requests/${asked.body.id}/reject`, { reason: 'use matrikkel-' });
+    expect(rejected.body).toMatchObject({
+      state: 'rejected',
+      decision: 'use matrikkel-',
+    });
+    expect(
+      (
+        await backend.as(MATS).post('/validate', {
+          team: NEWTEAM,
+          prefix: 'mtrk-',
+        })
+      ).body.valid,
+    ).toBe(true);
   });
 });

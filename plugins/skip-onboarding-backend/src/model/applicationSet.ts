@@ -1,8 +1,10 @@
-import { MANAGED_BY, MANAGED_BY_LABEL } from './appProject';
+import { TEAM_ANNOTATION, MANAGED_BY, MANAGED_BY_LABEL } from './appProject';
 
 export type ApplicationSetInput = {
   /** The team's name: names the set, its project and the `team` label. */
   teamName: string;
+  /** The team's catalog group ref, so the set says whose it is (two teams may share a name across namespaces). */
+  teamRef?: string;
   /** The team's apps repo, laid out `env/<cluster>/<namespace>/`. */
   repoUrl: string;
   /** The Argo CD instance's namespace, where its ApplicationSets live. */
@@ -32,6 +34,9 @@ export function buildApplicationSet(input: ApplicationSetInput) {
       name: team,
       namespace: input.argoNamespace,
       labels: { [MANAGED_BY_LABEL]: MANAGED_BY },
+      ...(input.teamRef
+        ? { annotations: { [TEAM_ANNOTATION]: input.teamRef } }
+        : {}),
     },
     spec: {
       goTemplate: true,

@@ -64,7 +64,13 @@ export class TeamDirectory {
         // Prefixes granted through the onboarding plugin are Resources owned by their team.
         this.catalog.getEntities(
           {
-            filter: { kind: 'Resource', 'spec.type': 'namespace-prefix' },
+            // Only the onboarding plugin's: a Resource from anyone's catalog-info.yaml grants nothing.
+            filter: {
+              kind: 'Resource',
+              'spec.type': 'namespace-prefix',
+              'metadata.annotations.backstage.io/managed-by-origin-location':
+                'skip-onboarding:prefixes',
+            },
             fields: ['metadata.annotations', 'spec.owner'],
           },
           { credentials },

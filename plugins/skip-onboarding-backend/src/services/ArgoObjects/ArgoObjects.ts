@@ -19,6 +19,7 @@ import { objectsYaml } from '../../model/objectsYaml';
 const MANAGED_BY = 'app.kubernetes.io/managed-by';
 const PORTAL = 'skip-portal';
 const FIELD_MANAGER = 'skip-portal-onboarding';
+const TEAM_ANNOTATION = 'skip.kartverket.no/team';
 
 /** An Argo CD instance with the clusters it deploys to. */
 export type ArgoTarget = {
@@ -75,6 +76,7 @@ export class ArgoObjects {
         target,
         object: buildApplicationSet({
           teamName: owner.teamName,
+          teamRef: owner.teamRef,
           repoUrl: owner.repoUrl,
           argoNamespace: target.namespace,
           clusters: target.clusters,
@@ -152,12 +154,8 @@ export class ArgoObjects {
           () =>
             this.calls.call(target.cluster, place(object), async clients => {
               const live = await readLive(clients, object);
-              if (!live) return;
-              if (live.metadata?.labels?.[MANAGED_BY] !== PORTAL) {
-                throw new ConflictError(
-                  `${place(object)} is not managed by the portal; left alone`,
-                );
-              }
+              // Not the portal's, or another team's of the same name: not ours to delete.
+              if (!live || !ownedFor(live, owner.teamRef)) return;
               await clients.objects.delete(
                 object,
                 undefined,
@@ -214,39 +212,74 @@ export class ArgoObjects {
       () =>
         this.calls.call(target.cluster, place(object), async clients => {
           const live = await readLive(clients, object);
-          if (live && live.metadata?.labels?.[MANAGED_BY] !== PORTAL) {
+          if (live && !ownedFor(live, teamRefOf(object))) {
             throw new ConflictError(
               `${place(
                 object,
-              )} exists and is not managed by the portal; left alone`,
+              )} exists and is not the portal's for this team; left alone`,
             );
           }
-          if (!live) {
-            await clients.objects.create(
-              object,
-              undefined,
-              undefined,
-              FIELD_MANAGER,
-            );
-            return;
-          }
-          await clients.objects.patch(
-            {
-              ...object,
-              metadata: {
-                ...object.metadata,
-                resourceVersion: live.metadata?.resourceVersion,
-              },
-            },
-            undefined,
-            undefined,
-            FIELD_MANAGER,
-            true,
-            PatchStrategy.ServerSideApply,
-          );
+          const written = live
+            ? await clients.objects.patch(
+                {
+                  ...object,
+                  metadata: {
+                    ...object.metadata,
+                    resourceVersion: live.metadata?.resourceVersion,
+                  },
+                },
+                undefined,
+                undefined,
+                FIELD_MANAGER,
+                true,
+                PatchStrategy.ServerSideApply,
+              )
+            : await clients.objects.create(
+                object,
+                undefined,
+                undefined,
+                FIELD_MANAGER,
+              );
+          requireNamedNamespaceWhitelist(written, target);
         }),
     );
   }
+}
+
+function teamRefOf(object: KubernetesObject): string {
+  return object.metadata?.annotations?.[TEAM_ANNOTATION] ?? '';
+}
+
+/**
+ * Argo CD before 3.3 drops `clusterResourceWhitelist[].name`, which leaves a project that may
+ * write any Namespace: such a project is refused (the apply fails) rather than trusted.
+ */
+function requireNamedNamespaceWhitelist(
+  written: KubernetesObject,
+  target: ArgoTarget,
+): void {
+  if (written.kind !== 'AppProject') return;
+  const whitelist =
+    (
+      written as {
+        spec?: {
+          clusterResourceWhitelist?: { kind?: string; name?: string }[];
+        };
+      }
+    ).spec?.clusterResourceWhitelist ?? [];
+  if (whitelist.some(w => w.kind === 'Namespace' && !w.name)) {
+    throw new ConflictError(
+      `Argo CD on ${target.cluster} dropped clusterResourceWhitelist[].name (it is older than 3.3): the AppProject would let the team write any Namespace; upgrade Argo CD before onboarding teams`,
+    );
+  }
+}
+
+/** The portal's object for this team: its label, and the team annotation naming the same team. */
+function ownedFor(live: KubernetesObject, teamRef: string): boolean {
+  return (
+    live.metadata?.labels?.[MANAGED_BY] === PORTAL &&
+    live.metadata?.annotations?.[TEAM_ANNOTATION] === teamRef
+  );
 }
 
 function place(object: KubernetesObject): string {
@@ -296,13 +329,13 @@ async function planOne(
     yaml: objectsYaml([object], `${object.kind} on ${target.instance}`),
   };
   if (!live) return { ...base, action: 'create' };
-  if (live.metadata?.labels?.[MANAGED_BY] !== PORTAL) {
+  if (!ownedFor(live, teamRefOf(object))) {
     return {
       ...base,
       action: 'conflict',
       reason: `${place(
         object,
-      )} exists and is not managed by the portal; it is left alone`,
+      )} exists and is not the portal's for this team; it is left alone`,
     };
   }
   const same = isDeepStrictEqual(

@@ -2,7 +2,12 @@ import { CoreV1Api } from '@kubernetes/client-node';
 import type { ClusterCalls } from '@internal/plugin-skip-node';
 
 /** A namespace on a cluster. */
-export type FleetNamespace = { cluster: string; namespace: string };
+export type FleetNamespace = {
+  cluster: string;
+  namespace: string;
+  /** Its `team` label, which decides its owner before any prefix does. */
+  teamLabel?: string;
+};
 
 /** The namespaces of every cluster, and the clusters that could not be read. */
 export type FleetNamespaceList = {
@@ -30,8 +35,11 @@ export class FleetNamespaces {
           return {
             cluster,
             namespaces: list.items
-              .map(ns => ns.metadata?.name ?? '')
-              .filter(Boolean),
+              .filter(ns => ns.metadata?.name)
+              .map(ns => ({
+                name: ns.metadata!.name!,
+                teamLabel: ns.metadata?.labels?.team,
+              })),
           };
         } catch (error) {
           return { cluster, error: (error as Error).message };
@@ -41,7 +49,11 @@ export class FleetNamespaces {
     return {
       namespaces: readings.flatMap(r =>
         'namespaces' in r
-          ? r.namespaces!.map(namespace => ({ cluster: r.cluster, namespace }))
+          ? r.namespaces!.map(ns => ({
+              cluster: r.cluster,
+              namespace: ns.name,
+              ...(ns.teamLabel ? { teamLabel: ns.teamLabel } : {}),
+            }))
           : [],
       ),
       unreachable: readings.flatMap(r =>

@@ -52,7 +52,8 @@ export class GitOpsCommitter {
       }
       await git('add', '--all');
       await git('commit', '--quiet', '--allow-empty', '-m', change.message);
-      await git('push', '--quiet', '--force', 'origin', change.branch);
+      // Never forced: a branch of that name already there is someone's review, not ours to replace.
+      await git('push', '--quiet', 'origin', change.branch);
       const { stdout } = await git('rev-parse', 'HEAD');
       return { branch: change.branch, revision: stdout.trim() };
     } finally {

@@ -2,7 +2,7 @@ import type {
   AuditorService,
   LoggerService,
 } from '@backstage/backend-plugin-api';
-import { InputError, NotFoundError } from '@backstage/errors';
+import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import type { NotificationService } from '@backstage/plugin-notifications-node';
 import {
   isSystemNamespace,
@@ -61,24 +61,61 @@ export class PrefixRequests {
   ) {}
 
   /** The live verdict: problems by field, and what the prefix would take in. */
-  async validate(input: PrefixRequestInput): Promise<PrefixValidation> {
-    const [teams, claims, fleet] = await Promise.all([
+  async validate(
+    input: PrefixRequestInput,
+    options: { ignoreRequest?: string } = {},
+  ): Promise<PrefixValidation> {
+    const [teams, allClaims, fleet] = await Promise.all([
       this.options.teams.teams(),
       this.options.store.listClaims(),
       this.options.namespaces.list(),
     ]);
-    const team = teams.find(
-      t => t.ref === input.team.toLocaleLowerCase('en-US'),
-    );
+    // An approval checks its request again, without its own claim.
+    const claims = allClaims.filter(c => c.requestId !== options.ignoreRequest);
+    const teamRef = input.team.toLocaleLowerCase('en-US');
+    const team = teams.find(t => t.ref === teamRef);
     const context = this.context(teams, claims, fleet.namespaces);
     const { problems, captures } = validatePrefix(
-      { team: input.team.toLocaleLowerCase('en-US'), prefix: input.prefix },
+      { team: teamRef, prefix: input.prefix },
       context,
     );
     if (!team) {
       problems.unshift({
         field: 'team',
         message: `no team '${input.team}' in the catalog`,
+      });
+    } else {
+      if (
+        !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(team.name) ||
+        team.name.length > 63
+      ) {
+        problems.unshift({
+          field: 'team',
+          message: `the team's name '${team.name}' is not a Kubernetes name, so it cannot name its AppProject`,
+        });
+      }
+      const sameName = teams.find(
+        t => t.ref !== team.ref && t.name === team.name,
+      );
+      if (sameName) {
+        problems.unshift({
+          field: 'team',
+          message: `${sameName.ref} has the same name, and the AppProject is named after the team`,
+        });
+      }
+      // One prefix per team: its AppProject and ApplicationSet are named after the team.
+      const held = heldPrefixes(teams, claims).find(h => h.team === team.ref);
+      if (held && held.prefix !== input.prefix) {
+        problems.unshift({
+          field: 'team',
+          message: `${team.ref} already holds ${held.prefix}; a team holds one prefix (retire it first)`,
+        });
+      }
+    }
+    for (const down of fleet.unreachable) {
+      problems.push({
+        field: 'prefix',
+        message: `cluster ${down.cluster} could not be read, so what ${input.prefix} would take in there is unknown; try again`,
       });
     }
     return { valid: problems.length === 0, problems, captures };
@@ -187,7 +224,7 @@ export class PrefixRequests {
         eventId: 'onboarding-request',
         severityLevel: 'medium',
         request: caller.request,
-        meta: { action: 'reject', request: id },
+        meta: { action: 'reject', request: id, reason },
       },
       () =>
         this.options.store.decide(id, {
@@ -208,6 +245,7 @@ export class PrefixRequests {
     reason?: string,
   ): Promise<OnboardingApprovalResult> {
     const actor = actorOf(caller);
+    await this.checkStillGrantable(id);
     const at = new Date().toISOString();
     const action = by === 'policy' ? 'auto-approved' : 'approved';
     const decided = await audited(
@@ -216,7 +254,7 @@ export class PrefixRequests {
         eventId: 'onboarding-request',
         severityLevel: 'medium',
         request: caller.request,
-        meta: { action, request: id },
+        meta: { action, request: id, reason },
       },
       () =>
         this.options.store.decide(id, {
@@ -249,6 +287,39 @@ export class PrefixRequests {
     return { request: await this.get(id), applied };
   }
 
+  /**
+   * Before a decision writes anything: the prefix is checked again (namespaces and prefixes
+   * may have appeared since the request), and every Argo CD instance must be reachable with no
+   * object of the team's name that the portal does not own, so an approval never half-applies.
+   */
+  private async checkStillGrantable(id: string): Promise<void> {
+    const request = await this.get(id);
+    const verdict = await this.validate(
+      { team: request.team, prefix: request.prefix },
+      { ignoreRequest: id },
+    );
+    if (!verdict.valid) {
+      throw new ConflictError(
+        `Request '${id}' cannot be approved any more: ${verdict.problems
+          .map(p => `${p.field}: ${p.message}`)
+          .join('; ')}`,
+      );
+    }
+    const owner = await this.ownerOf(request.team, request.prefix);
+    const { objects, unreachable } = await this.options.argo.plan(owner);
+    const blocking = [
+      ...unreachable.map(u => `${u.instance}: ${u.error}`),
+      ...objects
+        .filter(o => o.action === 'conflict')
+        .map(o => `${o.instance}: ${o.reason}`),
+    ];
+    if (blocking.length > 0) {
+      throw new ConflictError(
+        `Request '${id}' cannot be approved now: ${blocking.join('; ')}`,
+      );
+    }
+  }
+
   private async commit(
     request: PrefixRequest,
     owner: PrefixOwner,
@@ -256,18 +327,30 @@ export class PrefixRequests {
   ): Promise<void> {
     const { gitops } = this.options;
     if (!gitops) return;
-    const branch = `onboarding/${owner.teamName}-${request.prefix.replace(
-      /-$/,
-      '',
-    )}`;
+    // One branch per request: two requests never share (or replace) a review.
+    const branch = `onboarding/${owner.teamName}/${request.id}`;
     let event: PrefixRequestEvent;
     try {
-      const { revision } = await gitops.commit({
-        branch,
-        author: actor,
-        message: `Onboard ${request.team}: prefix ${request.prefix}\n\nRequest ${request.id}, requested by ${request.requestedBy}, approved by ${actor}.`,
-        files: this.options.argo.files(owner),
-      });
+      const { revision } = await audited(
+        this.options.auditor,
+        {
+          eventId: 'onboarding-gitops-commit',
+          severityLevel: 'medium',
+          meta: {
+            request: request.id,
+            team: request.team,
+            prefix: request.prefix,
+            branch,
+          },
+        },
+        () =>
+          gitops.commit({
+            branch,
+            author: actor,
+            message: `Onboard ${request.team}: prefix ${request.prefix}\n\nRequest ${request.id}, requested by ${request.requestedBy}, approved by ${actor}.`,
+            files: this.options.argo.files(owner),
+          }),
+      );
       event = {
         at: new Date().toISOString(),
         actor,
@@ -337,7 +420,7 @@ export class PrefixRequests {
   private context(
     teams: CatalogTeam[],
     claims: PrefixClaim[],
-    namespaces: { cluster: string; namespace: string }[],
+    namespaces: { cluster: string; namespace: string; teamLabel?: string }[],
   ) {
     const held = heldPrefixes(teams, claims);
     const claimants = held.map(h => ({
@@ -349,8 +432,15 @@ export class PrefixRequests {
     return {
       claims: held,
       namespaces: namespaces.map(n => {
-        const owner = namespaceOwner({ name: n.namespace }, claimants);
-        return { ...n, ...(owner ? { owner } : {}) };
+        const owner = namespaceOwner(
+          { name: n.namespace, teamLabel: n.teamLabel },
+          claimants,
+        );
+        return {
+          cluster: n.cluster,
+          namespace: n.namespace,
+          ...(owner ? { owner } : {}),
+        };
       }),
       reservedNames: [
         ...this.options.config.reservedNames,
@@ -390,7 +480,12 @@ function overlapMessage(
   held: PrefixClaim[],
   teams: CatalogTeam[],
 ): string | undefined {
-  const other = heldPrefixes(teams, held).find(
+  const all = heldPrefixes(teams, held);
+  const sameTeam = all.find(h => h.team === team);
+  if (sameTeam) {
+    return `team: ${team} already holds ${sameTeam.prefix}; a team holds one prefix`;
+  }
+  const other = all.find(
     h => h.prefix.startsWith(prefix) || prefix.startsWith(h.prefix),
   );
   if (!other) return undefined;
