@@ -163,7 +163,7 @@ describe('contract fuzzing: every SKIP route with input, from its OpenAPI schema
     const asked = await request(backend.server)
       .post('/api/skip-onboarding/requests')
       .set('Authorization', platform)
-      .send({ team: 'group:default/skip', prefix: 'fuzzteam-' });
+      .send({ team: 'group:default/newteam', prefix: 'fuzzteam-' });
     known.requestId = [asked.body.id, 'req-none'];
     known.group = ['group:default/seeiendom', 'group:default/nobody'];
     known.user = ['user:default/guest', 'user:default/nobody'];
