@@ -357,7 +357,7 @@ describe('onboarding: a team asks for a prefix, the platform team decides, Argo 
       await backend
         .as(MATS)
         .post('/validate', { team: NEWTEAM, prefix: 'mtrk-' })
-    ).body;
+    ).body as PrefixValidation;
     expect(around.valid).toBe(false);
     expect(around.problems.map(p => p.message).join(' ')).toMatch(
       /overlaps.*mtrk-web-|mtrk-web-.*overlaps/,

@@ -7,6 +7,7 @@
 export { skipFleetApiRef, skipFleetApiFactory } from './api';
 export { skipUpgradesApiRef, skipUpgradesApiFactory } from './api';
 export { skipAccessApiRef, skipAccessApiFactory } from './api';
+export { skipOnboardingApiRef, skipOnboardingApiFactory } from './api';
 export { useFleetData, FALLBACK_POLL_MS } from './hooks/useFleetData';
 export type { FleetDataState, UseFleetDataOptions } from './hooks/useFleetData';
 export { useSignalledData } from './hooks/useSignalledData';

@@ -13,6 +13,7 @@ import {
   NotFoundPage,
   skipAccessApiFactory,
   skipFleetApiFactory,
+  skipOnboardingApiFactory,
   skipUpgradesApiFactory,
 } from '@internal/plugin-skip-react';
 import { rootRouteRef } from './routes';
@@ -32,6 +33,11 @@ const skipAccessApi = ApiBlueprint.make({
   params: defineParams => defineParams(skipAccessApiFactory),
 });
 
+const skipOnboardingApi = ApiBlueprint.make({
+  name: 'onboarding',
+  params: defineParams => defineParams(skipOnboardingApiFactory),
+});
+
 const skipFleetPage = PageBlueprint.make({
   params: {
     path: '/skip',
@@ -39,8 +45,9 @@ const skipFleetPage = PageBlueprint.make({
     icon: <DnsIcon fontSize="inherit" />,
     routeRef: rootRouteRef,
     // The SKIP page routes its own sub-pages: the fleet at /skip, a cluster at /skip/clusters/:cluster,
-    // cluster upgrades at /skip/upgrades, one upgrade run at /skip/upgrades/runs/:runId, and
-    // access (IAM groups to RBAC) at /skip/access with its tabs below it.
+    // cluster upgrades at /skip/upgrades, one upgrade run at /skip/upgrades/runs/:runId,
+    // access (IAM groups to RBAC) at /skip/access and onboarding (a team's namespace prefix)
+    // at /skip/onboarding, each with its tabs below it.
     loader: () =>
       Promise.all([
         import('./components/FleetPage'),
@@ -48,7 +55,8 @@ const skipFleetPage = PageBlueprint.make({
         import('./components/UpgradesPage'),
         import('./components/UpgradeRunPage'),
         import('./components/AccessPage'),
-      ]).then(([fleet, cluster, upgrades, upgradeRun, access]) => (
+        import('./components/OnboardingPage'),
+      ]).then(([fleet, cluster, upgrades, upgradeRun, access, onboarding]) => (
         <Routes>
           <Route path="/" element={<fleet.FleetPage />} />
           <Route path="/clusters/:cluster" element={<cluster.ClusterPage />} />
@@ -58,6 +66,7 @@ const skipFleetPage = PageBlueprint.make({
             element={<upgradeRun.UpgradeRunPage />}
           />
           <Route path="/access/*" element={<access.AccessPage />} />
+          <Route path="/onboarding/*" element={<onboarding.OnboardingPage />} />
           <Route
             path="*"
             element={
@@ -147,6 +156,19 @@ const accessCard = EntityCardBlueprint.make({
   },
 });
 
+// The team's namespace prefixes and its requests for them, on a Group page's overview.
+const prefixesCard = EntityCardBlueprint.make({
+  name: 'prefixes',
+  params: {
+    filter: 'kind:group',
+    type: 'content',
+    loader: () =>
+      import('./components/EntityPrefixesCard').then(m => (
+        <m.EntityPrefixesCard />
+      )),
+  },
+});
+
 /** SKIP Portal's frontend on the new frontend system: fleet page and SKIP entity tabs. */
 export const skipPlugin = createFrontendPlugin({
   pluginId: 'skip',
@@ -157,6 +179,7 @@ export const skipPlugin = createFrontendPlugin({
     skipFleetApi,
     skipUpgradesApi,
     skipAccessApi,
+    skipOnboardingApi,
     skipFleetPage,
     componentContent,
     groupContent,
@@ -164,5 +187,6 @@ export const skipPlugin = createFrontendPlugin({
     componentOverviewCard,
     teamRollupCard,
     accessCard,
+    prefixesCard,
   ],
 });

@@ -4,3 +4,5 @@ export { skipUpgradesApiRef } from './SkipUpgradesApi';
 export { skipUpgradesApiFactory } from './skipUpgradesApiFactory';
 export { skipAccessApiRef } from './SkipAccessApi';
 export { skipAccessApiFactory } from './skipAccessApiFactory';
+export { skipOnboardingApiRef } from './SkipOnboardingApi';
+export { skipOnboardingApiFactory } from './skipOnboardingApiFactory';

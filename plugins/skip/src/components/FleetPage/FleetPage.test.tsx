@@ -112,6 +112,23 @@ describe('FleetPage', () => {
     expect(screen.getByText(/Updated \d+ seconds? ago/)).toBeInTheDocument();
   });
 
+  it('links to cluster upgrades, access and onboarding', async () => {
+    await renderSkipPage(demoFleet());
+
+    await screen.findAllByRole('table');
+    for (const [name, href] of [
+      ['Cluster upgrades', '/skip/upgrades'],
+      ['Access', '/skip/access'],
+      ['Onboarding', '/skip/onboarding'],
+    ]) {
+      // A link drawn as a button: MUI gives it role=button.
+      expect(screen.getByRole('button', { name }).closest('a')).toHaveAttribute(
+        'href',
+        href,
+      );
+    }
+  });
+
   it('highlights a version that differs from the other clusters of its environment, and only that one', async () => {
     const api = demoFleet();
     api.clusters.items.find(

@@ -52,6 +52,14 @@ export function FleetPage() {
         <LinkButton to="access" relative="path" variant="outlined" size="small">
           Access
         </LinkButton>
+        <LinkButton
+          to="onboarding"
+          relative="path"
+          variant="outlined"
+          size="small"
+        >
+          Onboarding
+        </LinkButton>
       </ContentHeader>
       <AsyncContent state={state} what="the fleet" loadingRows={8}>
         {value => <FleetBody clusters={value.items} runOf={runOf} />}

@@ -1,0 +1,1 @@
+export { EntityPrefixesCard } from './EntityPrefixesCard';

@@ -1,0 +1,2 @@
+export { OnboardingPage } from './OnboardingPage';
+export type { OnboardingPageProps } from './OnboardingPage';
