@@ -4,49 +4,17 @@ import type {
   PrefixValidation,
 } from '@internal/plugin-skip-common';
 import { skipOnboardingApiRef } from '@internal/plugin-skip-react';
-import { useEffect, useState } from 'react';
-import { backendMessage } from '../UpgradesPage/backendMessage';
+import { LiveCheckState, useLiveCheck } from '../../lib/useLiveCheck';
 
-/** How long typing may pause before the prefix is checked. */
-export const VALIDATE_DEBOUNCE_MS = 300;
+export { LIVE_CHECK_DEBOUNCE_MS as VALIDATE_DEBOUNCE_MS } from '../../lib/useLiveCheck';
 
-/** What {@link usePrefixValidation} knows of the prefix as it stands now. */
-export type PrefixValidationState = {
-  /** The backend's verdict on exactly the current team and prefix; undefined while it is being asked. */
-  verdict?: PrefixValidation;
-  /** Why the check itself failed (e.g. a request the backend refused as malformed). */
-  failure?: string;
-};
+/** What {@link usePrefixValidation} knows of the team and prefix as they stand now. */
+export type PrefixValidationState = LiveCheckState<PrefixValidation>;
 
-/**
- * Asks the backend about the prefix being typed once typing pauses, so what the form says
- * is what the backend will say on submit. A verdict is only kept for the input it was about.
- */
+/** The backend's verdict on the prefix being typed, asked once typing pauses. */
 export function usePrefixValidation(
   input: PrefixRequestInput | undefined,
 ): PrefixValidationState {
   const api = useApi(skipOnboardingApiRef);
-  const key = input ? JSON.stringify(input) : '';
-  const [state, setState] = useState<PrefixValidationState & { key: string }>({
-    key: '',
-  });
-
-  useEffect(() => {
-    if (!key) return undefined;
-    let current = true;
-    const timer = setTimeout(async () => {
-      try {
-        const verdict = await api.validatePrefix(JSON.parse(key));
-        if (current) setState({ key, verdict });
-      } catch (e) {
-        if (current) setState({ key, failure: backendMessage(e).message });
-      }
-    }, VALIDATE_DEBOUNCE_MS);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [api, key]);
-
-  return state.key === key && key ? state : {};
+  return useLiveCheck(input, value => api.validatePrefix(value));
 }
