@@ -17,6 +17,8 @@ export type ArgoInstance = {
   name: string;
   cluster: string;
   namespace: string;
+  /** The environments whose clusters it deploys to (the onboarding plugin's `skip.onboarding.argocd`). */
+  environments?: string[];
   api?: { url: string; token: string };
 };
 
@@ -62,6 +64,11 @@ export function renderBackstageConfig(sim: BackstageConfigSource, extras: Cluste
         })),
       argocd: { instances: argocd.map(a => ({ name: a.name, cluster: a.cluster, namespace: a.namespace, ...(a.api ? { api: a.api } : {}) })) },
       ...(upgrades ? { upgrades } : {}),
+      onboarding: {
+        argocd: argocd
+          .filter(a => a.environments?.length)
+          .map(a => ({ instance: a.name, environments: a.environments })),
+      },
     },
   });
 }
