@@ -4,6 +4,7 @@ import {
   PatchStrategy,
   RbacAuthorizationV1Api,
   CoreV1Api,
+  V1ClusterRole,
   V1ClusterRoleBinding,
   V1RoleBinding,
 } from '@kubernetes/client-node';
@@ -91,6 +92,37 @@ export class ClusterRbac {
     } catch (error) {
       return { cluster, ok: false, error: (error as Error).message };
     }
+  }
+
+  /**
+   * Only the ClusterRoles of some clusters, to judge a rule's role when it is written (the
+   * editor asks on every pause in typing): one list per cluster instead of the four a plan reads.
+   * The readings hold no namespaces or bindings.
+   */
+  async readClusterRoles(clusters: string[]): Promise<ClusterReading[]> {
+    return Promise.all(
+      clusters.map(async (cluster): Promise<ClusterReading> => {
+        try {
+          const roles = await this.calls.call(
+            cluster,
+            'ClusterRoles',
+            clients => clients.api(RbacAuthorizationV1Api).listClusterRole(),
+          );
+          return {
+            cluster,
+            ok: true,
+            snapshot: {
+              cluster,
+              namespaces: [],
+              bindings: [],
+              clusterRoles: clusterRolesOf(roles.items),
+            },
+          };
+        } catch (error) {
+          return { cluster, ok: false, error: (error as Error).message };
+        }
+      }),
+    );
   }
 
   /** Every cluster in parallel; a cluster that is down is one failed reading. */
@@ -313,17 +345,7 @@ async function readSnapshot(
       ),
       ...roleBindings.items.map(b => toLiveBinding('RoleBinding', b)),
     ],
-    clusterRoles: Object.fromEntries(
-      clusterRoles.items.map(role => [
-        role.metadata?.name ?? '',
-        (role.rules ?? []).map(r => ({
-          verbs: r.verbs,
-          apiGroups: r.apiGroups,
-          resources: r.resources,
-          nonResourceURLs: r.nonResourceURLs,
-        })),
-      ]),
-    ),
+    clusterRoles: clusterRolesOf(clusterRoles.items),
   };
 }
 
@@ -362,4 +384,21 @@ async function deleteBinding(
   } else {
     await rbac.deleteClusterRoleBinding({ name: binding.name, body });
   }
+}
+
+/** ClusterRoles by name with their rules, as escalation is judged from them. */
+function clusterRolesOf(
+  roles: V1ClusterRole[],
+): ClusterSnapshot['clusterRoles'] {
+  return Object.fromEntries(
+    roles.map(role => [
+      role.metadata?.name ?? '',
+      (role.rules ?? []).map(r => ({
+        verbs: r.verbs,
+        apiGroups: r.apiGroups,
+        resources: r.resources,
+        nonResourceURLs: r.nonResourceURLs,
+      })),
+    ]),
+  );
 }

@@ -224,10 +224,8 @@ export class RuleBook {
   /** Whether the rule's role escalates on any cluster it covers, read now (unknown custom roles do). */
   private async escalates(rule: AccessRuleInput): Promise<boolean> {
     const clusters = ruleClusters(rule, this.options.clusters).map(c => c.name);
-    const readings = await this.options.rbac.readAll(clusters);
-    return this.options.escalation.onClusters(rule.role, [
-      ...readings.values(),
-    ]);
+    const readings = await this.options.rbac.readClusterRoles(clusters);
+    return this.options.escalation.onClusters(rule.role, readings);
   }
 
   private async requireDatabaseRule(ruleId: string) {
