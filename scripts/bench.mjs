@@ -1,418 +1,360 @@
-// Measures the latency of the SKIP component view (GET /api/skip-fleet/apps?entityRef=...) on a
-// large simulated fleet: starts the portal on the 'scale:<clusters>x<apps>' scenario with one extra
-// catalog component whose app exists on every user cluster, waits until the cache is warm, then
-// times sequential and concurrent requests against the cost of serialising the same answer.
+// The benchmark: our component view against the stock Kubernetes backend, side by side in one
+// backend (packages/bench-backend) on the same simulated fleet, plus growth with the fleet,
+// freshness, memory, the floors and the browser. Writes docs/performance.md's results and
+// docs/performance.json. Figures, never assertions: see docs/performance.md for how to read them.
 //
-//   node scripts/bench.mjs [--clusters 12 --apps 2000 --requests 200] [--smoke] [--port 7207]
-//
-// --smoke (2 x 50, 20 requests, 2 s of load) is for CI and writes nothing under docs/.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+//   npm run bench                         # the full run (about 30 min on 2 cores)
+//   node scripts/bench.mjs --smoke        # seconds-scale, for CI; writes nothing under docs/
+//   node scripts/bench.mjs --clusters 12 --apps 2000 --growth 1,4,12,48 --requests 200
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import {
+  openBrowser,
+  timeLoads,
+  componentTabComplete,
+  fleetPageComplete,
+} from './bench/browser.mjs';
+import { bareHttpFloor, stringifyFloor } from './bench/floors.mjs';
+import { clustersOf, countCachedObjects, setFaults } from './bench/fleet.mjs';
+import { measureFreshness } from './bench/freshness.mjs';
+import {
+  appName,
+  backendMemory,
+  componentName,
+  getJson,
+  oursUrl,
+  signIn,
+  startPortal,
+  waitWarm,
+} from './bench/portal.mjs';
+import { summarise, table, writeDocs } from './bench/report.mjs';
+import { concurrent, log, sequential, sleep } from './bench/stats.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values: opts } = parseArgs({
   options: {
+    smoke: { type: 'boolean', default: false },
     clusters: { type: 'string' },
     apps: { type: 'string' },
+    growth: { type: 'string' },
     requests: { type: 'string' },
+    'faulted-stock-requests': { type: 'string' },
+    'growth-stock-requests': { type: 'string' },
     concurrency: { type: 'string', default: '16' },
     seconds: { type: 'string' },
+    loads: { type: 'string' },
+    changes: { type: 'string' },
+    browser: { type: 'boolean', default: true },
+    'no-browser': { type: 'boolean', default: false },
     port: { type: 'string', default: '7207' },
-    smoke: { type: 'boolean', default: false },
-    'warm-timeout': { type: 'string', default: '600' },
+    'warm-timeout': { type: 'string', default: '900' },
     help: { type: 'boolean', short: 'h' },
   },
 });
 if (opts.help) {
-  console.log('usage: node scripts/bench.mjs [--clusters 12 --apps 2000 --requests 200] [--concurrency 16] [--seconds 5] [--port 7207] [--smoke]');
+  console.log(`usage: node scripts/bench.mjs [--smoke] [--clusters 12] [--apps 2000] [--growth 1,4,12,48] [--requests 200]
+  [--faulted-stock-requests 200] [--growth-stock-requests 50] [--concurrency 16] [--seconds 5] [--loads 10]
+  [--changes 50] [--no-browser] [--port 7207]`);
   process.exit(0);
 }
 const smoke = opts.smoke;
 const clusters = Number(opts.clusters ?? (smoke ? 2 : 12));
-const appsPerCluster = Number(opts.apps ?? (smoke ? 50 : 2000));
-const requests = Number(opts.requests ?? (smoke ? 20 : 200));
-const concurrency = Number(opts.concurrency);
-const loadSeconds = Number(opts.seconds ?? (smoke ? 2 : 5));
-const port = Number(opts.port);
-const warmTimeoutMs = Number(opts['warm-timeout']) * 1000;
-const baseUrl = `http://localhost:${port}`;
-// team01-svc0001 is the first app the scale generator puts on every user cluster.
-const appName = 'team01-svc0001';
-const componentName = 'bench-fleet-component';
-const entityRef = `component:default/${componentName}`;
-const command = `node scripts/bench.mjs ${process.argv.slice(2).join(' ')}`.trim();
+const cfg = {
+  clusters,
+  apps: Number(opts.apps ?? (smoke ? 50 : 2000)),
+  growth: [
+    ...new Set([
+      ...(opts.growth ?? (smoke ? '1,2' : '1,4,12,48')).split(',').map(Number),
+      clusters,
+    ]),
+  ].sort((a, b) => a - b),
+  requests: Number(opts.requests ?? (smoke ? 20 : 200)),
+  faultedStockRequests: Number(
+    opts['faulted-stock-requests'] ?? (smoke ? 5 : 200),
+  ),
+  growthStockRequests: Number(
+    opts['growth-stock-requests'] ?? (smoke ? 5 : 50),
+  ),
+  concurrency: Number(opts.concurrency),
+  seconds: Number(opts.seconds ?? (smoke ? 1 : 5)),
+  loads: Number(opts.loads ?? (smoke ? 2 : 10)),
+  changes: Number(opts.changes ?? (smoke ? 4 : 50)),
+  browser: opts.browser && !opts['no-browser'],
+  port: Number(opts.port),
+  warmTimeoutMs: Number(opts['warm-timeout']) * 1000,
+};
+const command = `node scripts/bench.mjs ${process.argv
+  .slice(2)
+  .join(' ')}`.trim();
 
-const log = msg => process.stderr.write(`[bench] ${msg}\n`);
-const sleep = ms => new Promise(r => setTimeout(r, ms));
-
-// The extra config replaces catalog.locations (config arrays do not merge), so it lists the
-// repository's own files again, by absolute path, next to the benchmark component.
-function writeBenchConfig(dir) {
-  const component = path.join(dir, 'bench-component.yaml');
-  writeFileSync(
-    component,
-    [
-      'apiVersion: backstage.io/v1alpha1',
-      'kind: Component',
-      'metadata:',
-      `  name: ${componentName}`,
-      '  annotations:',
-      `    skip.kartverket.no/skiperator-apps: ${appName}`,
-      'spec:',
-      '  type: service',
-      '  owner: group:default/skip',
-      '  lifecycle: experimental',
-      '',
-    ].join('\n'),
-  );
-  const locations = [
-    path.join(root, 'catalog-info.yaml'),
-    path.join(root, 'catalog/org.yaml'),
-    path.join(root, 'catalog/demo-components.yaml'),
-    component,
-  ];
-  const config = path.join(dir, 'app-config.bench.yaml');
-  writeFileSync(
-    config,
-    [
-      'backend:',
-      `  baseUrl: ${baseUrl}`,
-      '  listen:',
-      `    port: ${port}`,
-      'app:',
-      `  baseUrl: ${baseUrl}`,
-      'catalog:',
-      '  locations:',
-      ...locations.flatMap(l => ['    - type: file', `      target: ${l}`]),
-      '',
-    ].join('\n'),
-  );
-  return config;
-}
-
-function startPortal(extraConfig) {
-  const portal = spawn('node', ['scripts/run-portal.mjs', '--scenario', `scale:${clusters}x${appsPerCluster}`], {
-    cwd: root,
-    env: { ...process.env, PORT: String(port), SKIP_SIM_DIR: path.join(root, '.skip-run', 'sim-bench'), SKIP_EXTRA_CONFIG: extraConfig },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
+/** One portal at one fleet size: the shared measurements, and the full set at the main size. */
+async function measureAt(userClusters, scratch) {
+  log(`--- ${userClusters} user clusters × ${cfg.apps} apps`);
+  const portal = await startPortal({
+    root,
+    scratch,
+    port: cfg.port,
+    clusters: userClusters,
+    apps: cfg.apps,
   });
-  const tail = [];
-  const keep = chunk => {
-    tail.push(String(chunk));
-    if (tail.length > 40) tail.shift();
-  };
-  portal.stderr.on('data', keep);
-  const ready = new Promise((resolve, reject) => {
-    portal.on('exit', code => reject(new Error(`portal exited with ${code}; last output:\n${tail.join('')}`)));
-    portal.stdout.on('data', chunk => {
-      keep(chunk);
-      if (String(chunk).includes('SKIP Portal is running at')) resolve();
+  let browser;
+  try {
+    const { baseUrl, simConfig } = portal;
+    const guest = await signIn(baseUrl, 'guest');
+    const pia = await signIn(baseUrl, 'pia');
+    const warmSeconds = await waitWarm({
+      baseUrl,
+      token: guest,
+      clusters: userClusters,
+      timeoutMs: cfg.warmTimeoutMs,
     });
-  });
-  return { portal, ready };
-}
+    await sleep(2000); // let the last watch events and their summaries settle before the heap is read
+    const memory = await backendMemory(baseUrl);
+    const objects = await countCachedObjects(simConfig);
+    log(
+      `warm after ${warmSeconds.toFixed(0)} s; heap ${(
+        memory.heapUsed /
+        2 ** 20
+      ).toFixed(0)} MiB for ${objects} objects`,
+    );
 
-// SIGTERM to the whole group, then wait for it to empty: the CLI of `package start` can outlive
-// its parent by a few seconds, and a leftover would hold the port for the next run.
-async function stopPortal(portal) {
-  if (!portal?.pid) return;
-  const signal = sig => {
-    try {
-      process.kill(-portal.pid, sig);
-      return true;
-    } catch {
-      return false; // the group is empty
+    const entity = (
+      await getJson(
+        `${baseUrl}/api/catalog/entities/by-name/component/default/${componentName}`,
+        pia,
+      )
+    ).body;
+    const ours = token => () =>
+      fetch(oursUrl(baseUrl), {
+        headers: { Authorization: `Bearer ${token}` },
+      });
+    const stock = () =>
+      fetch(`${baseUrl}/api/kubernetes/services/${componentName}`, {
+        method: 'POST',
+        headers: {
+          Authorization: `Bearer ${pia}`,
+          'Content-Type': 'application/json',
+        },
+        body: JSON.stringify({ entity }),
+      });
+    // Unmeasured: JIT, connections, and proof that both plugins find the app.
+    for (let i = 0; i < 5; i++) await (await ours(pia)()).arrayBuffer();
+    const stockAnswer = await (await stock()).json();
+    const stockFound = stockAnswer.items.filter(c =>
+      c.resources.some(r => r.resources.length > 0),
+    ).length;
+    if (stockFound < userClusters)
+      throw new Error(
+        `the stock plugin found the app on ${stockFound} of ${userClusters} clusters: ${JSON.stringify(
+          stockAnswer,
+        ).slice(0, 500)}`,
+      );
+    const isMain = userClusters === cfg.clusters;
+    const isLargest = userClusters === cfg.growth[cfg.growth.length - 1];
+
+    log('ours, sequential');
+    const oursLatency = await sequential(ours(pia), cfg.requests);
+    log('stock, sequential');
+    const stockLatency = await sequential(
+      stock,
+      isMain ? cfg.requests : cfg.growthStockRequests,
+    );
+    const point = {
+      clusters: userClusters,
+      objects,
+      memory,
+      ours: oursLatency,
+      stock: stockLatency,
+    };
+    const userNames = simConfig.skip.clusters
+      .filter(c => c.role === 'user')
+      .map(c => c.name);
+    if (cfg.browser && (isMain || isLargest))
+      browser = await openBrowser(baseUrl);
+    if (isLargest && browser) {
+      log('browser, fleet page');
+      point.fleetPage = await timeLoads(
+        browser.page,
+        `${baseUrl}/skip`,
+        fleetPageComplete,
+        { clusters: userNames },
+        cfg.loads,
+      );
     }
-  };
-  if (!signal('SIGTERM')) return;
-  const deadline = Date.now() + 10_000;
-  while (Date.now() < deadline) {
-    await sleep(250);
-    if (!signal(0)) return;
-  }
-  log('portal did not stop in 10 s; sending SIGKILL');
-  signal('SIGKILL');
-}
+    if (!isMain) return { point };
 
-async function guestToken() {
-  const res = await fetch(`${baseUrl}/api/auth/guest/refresh`, {
-    method: 'POST',
-    headers: { 'X-Requested-With': 'XMLHttpRequest' },
-  });
-  if (!res.ok) throw new Error(`guest sign-in failed: ${res.status} ${await res.text()}`);
-  return (await res.json()).backstageIdentity.token;
-}
-
-async function getJson(url, token) {
-  const res = await fetch(url, { headers: { Authorization: `Bearer ${token}` } });
-  const text = await res.text();
-  return { status: res.status, text, body: res.ok ? JSON.parse(text) : undefined };
-}
-
-// Warm = every configured cluster reachable, the component's answer holds its app from every user
-// cluster, and its size has not changed for 3 polls.
-async function waitWarm(token, startedAt) {
-  const deadline = Date.now() + warmTimeoutMs;
-  let last = '';
-  let lastSize = -1;
-  let stableFor = 0;
-  while (Date.now() < deadline) {
-    const list = await getJson(`${baseUrl}/api/skip-fleet/clusters`, token).catch(e => ({ status: 0, text: String(e) }));
-    const items = list.body?.items ?? [];
-    const reachable = items.filter(c => c.freshness.reachability === 'reachable').length;
-    const apps = await getJson(`${baseUrl}/api/skip-fleet/apps?entityRef=${encodeURIComponent(entityRef)}`, token).catch(e => ({ status: 0, text: String(e) }));
-    const count = apps.body?.items?.length ?? 0;
-    const state = `clusters reachable ${reachable}/${items.length}, component apps ${apps.status === 200 ? count : `HTTP ${apps.status}`}/${clusters}`;
-    if (state !== last) log(`${((Date.now() - startedAt) / 1000).toFixed(1)} s: ${state}`);
-    last = state;
-    // Apps arrive before the pods and Argo CD apps joined into them, so the answer must also stop changing.
-    if (items.length > 0 && reachable === items.length && count === clusters) {
-      const size = apps.text.length;
-      stableFor = size === lastSize ? stableFor + 1 : 0;
-      lastSize = size;
-      if (stableFor >= 3) return;
+    const answer = await getJson(oursUrl(baseUrl), pia);
+    const main = {
+      configuredClusters: simConfig.skip.clusters.length,
+      objects,
+      memory,
+      warmSeconds,
+      startSeconds: portal.startSeconds,
+      answer: {
+        items: answer.body.items.length,
+        bytes: Buffer.byteLength(answer.text),
+      },
+      stockAnswerBytes: Buffer.byteLength(JSON.stringify(stockAnswer)),
+      healthy: {
+        ours: { latency: oursLatency },
+        stock: { latency: stockLatency },
+        oursAsDeveloper: {
+          latency: await sequential(ours(guest), cfg.requests),
+        },
+      },
+    };
+    log('throughput');
+    main.healthy.ours.throughput = await concurrent(
+      ours(pia),
+      cfg.concurrency,
+      cfg.seconds,
+    );
+    main.healthy.stock.throughput = await concurrent(
+      stock,
+      cfg.concurrency,
+      cfg.seconds,
+    );
+    log('floors');
+    main.floors = {
+      stringify: stringifyFloor(answer.body, cfg.requests),
+      bareHttp: await bareHttpFloor(answer.text, cfg.requests, scratch),
+    };
+    if (browser) {
+      log('browser, component tab');
+      const tab = `${baseUrl}/catalog/default/component/${componentName}/skip`;
+      main.browser = {
+        componentTab: await timeLoads(
+          browser.page,
+          tab,
+          componentTabComplete,
+          { app: appName, clusters: userNames },
+          cfg.loads,
+        ),
+      };
     }
-    await sleep(1000);
+    log('freshness');
+    main.freshness = await measureFreshness({
+      baseUrl,
+      token: pia,
+      page: browser?.page,
+      clusters: clustersOf(simConfig),
+      simConfig,
+      changes: cfg.changes,
+    });
+
+    const [slow, down] = userNames.slice(-2);
+    log(`faults: ${slow} answers after 2 s, ${down} is down`);
+    await setFaults(portal.controlUrl, slow, { latencyMs: 2000 });
+    await setFaults(portal.controlUrl, down, { down: true });
+    await waitUntilUnreachable(baseUrl, pia, down);
+    main.faulted = {
+      slow,
+      down,
+      ours: {
+        latency: await sequential(ours(pia), cfg.requests),
+        throughput: await concurrent(ours(pia), cfg.concurrency, cfg.seconds),
+      },
+      stock: {
+        latency: await sequential(stock, cfg.faultedStockRequests),
+        throughput: await concurrent(stock, cfg.concurrency, cfg.seconds),
+      },
+    };
+    return { point, main };
+  } finally {
+    await browser?.browser.close();
+    await portal.stop();
   }
-  throw new Error(`cache not warm after ${warmTimeoutMs / 1000} s (${last})`);
 }
 
-function percentile(sorted, p) {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-function stats(samples) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return {
-    p50: percentile(sorted, 50),
-    p95: percentile(sorted, 95),
-    p99: percentile(sorted, 99),
-    max: sorted[sorted.length - 1],
-  };
-}
-
-async function sequential(url, token) {
-  const samples = [];
-  for (let i = 0; i < requests; i++) {
-    const t0 = performance.now();
-    const res = await fetch(url, { headers: { Authorization: `Bearer ${token}` } });
-    await res.arrayBuffer();
-    samples.push(performance.now() - t0);
-    if (!res.ok) throw new Error(`request ${i} failed: ${res.status}`);
+// Our cache notices a cluster that went away at its next liveness probe; measuring before that would
+// time a fleet that is not yet degraded for us.
+async function waitUntilUnreachable(baseUrl, token, cluster) {
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    const { body } = await getJson(`${baseUrl}/api/skip-fleet/clusters`, token);
+    if (
+      body?.items.find(c => c.name === cluster)?.freshness.reachability ===
+      'unreachable'
+    )
+      return;
+    await sleep(500);
   }
-  return stats(samples);
-}
-
-async function concurrent(url, token) {
-  let done = 0;
-  let failed = 0;
-  const until = performance.now() + loadSeconds * 1000;
-  const t0 = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (performance.now() < until) {
-        const res = await fetch(url, { headers: { Authorization: `Bearer ${token}` } });
-        await res.arrayBuffer();
-        if (res.ok) done++;
-        else failed++;
-      }
-    }),
+  log(
+    `${cluster} still not unreachable for the cache after 90 s; measuring anyway`,
   );
-  const seconds = (performance.now() - t0) / 1000;
-  return { requests: done, failed, seconds, perSecond: done / seconds };
 }
 
-// The floor: what producing this answer's bytes costs without any lookup, in this process.
-function serialisationFloor(body) {
-  const samples = [];
-  for (let i = 0; i < Math.max(requests, 50); i++) {
-    const t0 = performance.now();
-    JSON.stringify(body);
-    samples.push(performance.now() - t0);
-  }
-  return stats(samples).p50;
-}
-
-function descendants(pid) {
-  const children = new Map();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const ppid = Number(readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1].split(' ')[1]);
-      if (!children.has(ppid)) children.set(ppid, []);
-      children.get(ppid).push(Number(entry));
-    } catch {
-      // process ended while we looked
-    }
-  }
-  const out = [];
-  const queue = [pid];
-  while (queue.length) {
-    const p = queue.shift();
-    for (const c of children.get(p) ?? []) {
-      out.push(c);
-      queue.push(c);
-    }
-  }
-  return out;
-}
-
-function rssMiB(pid) {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
-}
-
-// The backend is the node process under `backstage-cli package start` with the largest RSS
-// (the CLI itself is a thin parent); the simulator is the process running fleetSim.ts.
-function memory(portalPid) {
-  const procs = descendants(portalPid).flatMap(pid => {
-    try {
-      return [{ pid, cmd: readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' '), rss: rssMiB(pid) }];
-    } catch {
-      return [];
-    }
+function ensureAppBuilt() {
+  if (
+    !cfg.browser ||
+    existsSync(path.join(root, 'packages/app/dist/index.html'))
+  )
+    return;
+  log('building the app for the browser measurements');
+  execFileSync('npx', ['backstage-cli', 'package', 'build'], {
+    cwd: path.join(root, 'packages/app'),
+    stdio: 'inherit',
   });
-  const sim = procs.filter(p => p.cmd.includes('fleet-sim')).sort((a, b) => b.rss - a.rss)[0];
-  const backend = procs
-    .filter(p => p.cmd.includes('node') && !p.cmd.includes('fleet-sim') && !p.cmd.includes('run-portal'))
-    .sort((a, b) => b.rss - a.rss)[0];
-  log(`backend: pid ${backend?.pid} ${backend?.cmd.slice(0, 120)}`);
-  return { backendRssMiB: backend?.rss, backendPid: backend?.pid, simRssMiB: sim?.rss };
-}
-
-const fmt = n => (n === undefined ? 'n/a' : n.toFixed(2));
-
-function table(r) {
-  const rows = [
-    ['Fleet', `${r.clusters} user clusters x ${r.appsPerCluster} apps (${r.configuredClusters} clusters incl. admin)`],
-    ['Component view answer', `${r.response.items} apps, ${(r.response.bytes / 1024).toFixed(1)} KiB`],
-    ['Sequential requests', String(r.requests)],
-    ['Latency p50 / p95 / p99 / max', `${fmt(r.latencyMs.p50)} / ${fmt(r.latencyMs.p95)} / ${fmt(r.latencyMs.p99)} / ${fmt(r.latencyMs.max)} ms`],
-    ['Throughput', `${r.throughput.perSecond.toFixed(0)} req/s at ${r.concurrency} concurrent clients for ${r.throughput.seconds.toFixed(1)} s (${r.throughput.failed} failed)`],
-    ['JSON.stringify of the same answer (p50)', `${r.stringifyP50Ms.toFixed(3)} ms`],
-    ['p50 / stringify floor', `${r.p50OverFloor.toFixed(1)}x`],
-    ['Backend RSS after load', `${fmt(r.memory.backendRssMiB)} MiB`],
-    ['Fleet simulator RSS', `${fmt(r.memory.simRssMiB)} MiB`],
-    ['Time to warm cache', `${r.warmSeconds.toFixed(0)} s after the portal answered (${r.startSeconds.toFixed(0)} s to start)`],
-  ];
-  return ['| Measure | Value |', '| --- | --- |', ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join('\n');
-}
-
-function markdown(r) {
-  return `# Performance
-
-How fast the SKIP tab of a component (the component view, \`GET /api/skip-fleet/apps?entityRef=...\`)
-answers on a large fleet. The figures below come from \`scripts/bench.mjs\` on the fleet simulator's
-scale scenario; rerun it to refresh them (it rewrites this file and \`docs/performance.json\`).
-
-## How it is measured
-
-- The simulator runs \`scale:${r.clusters}x${r.appsPerCluster}\`: ${r.clusters} user clusters with ${r.appsPerCluster} apps each
-  (plus their admin clusters). The app \`${appName}\` exists on every user cluster, and a benchmark
-  component annotated \`skip.kartverket.no/skiperator-apps: ${appName}\` is added to the catalog, so its
-  view merges one app from every cluster out of ${r.clusters * r.appsPerCluster} cached apps.
-- The benchmark waits until every cluster is reachable, the view holds an app from each user cluster
-  (the cache reads each cluster's apps in one list call, so by then all ${r.clusters * r.appsPerCluster} are loaded) and
-  the answer has not changed size for 3 s (pods and Argo CD apps, joined into it, arrive later).
-- It then sends ${r.requests} sequential requests as the guest user (latency percentiles), loads the
-  view from ${r.concurrency} concurrent clients for about ${r.throughput.seconds.toFixed(0)} s (throughput), and
-  times \`JSON.stringify\` of the same answer in the benchmark process: the serialisation floor,
-  which no implementation can beat. Latency includes HTTP, authentication, the permission check
-  and the catalog lookup of the component.
-- The backend runs in development mode (\`backstage-cli package start\`), as the embedded default does.
-
-## Results
-
-Measured ${r.date} on a machine with ${r.cores} CPU cores (${r.cpuModel}), ${r.memoryGiB} GiB RAM, Node ${r.node}.
-The machine was shared with other work, so treat single figures as indicative.
-
-Command: \`${r.command}\`
-
-${table(r)}
-${r.note ? `\n${r.note}\n` : ''}
-Reading the table: the view looks its apps up by name in the in-memory cache, so its cost should not
-grow with the fleet; the answer here holds only ${r.response.items} apps, so serialising it is cheap and most of
-the p50 is fixed per-request work (HTTP, token check, permission decision, catalog lookup of the
-component). Compare with \`node scripts/bench.mjs --smoke\`, whose fleet is ${Math.round((r.clusters * r.appsPerCluster) / 100)} times smaller.
-
-Raw figures: [performance.json](performance.json). \`node scripts/bench.mjs --smoke\` (2 clusters x 50
-apps, 20 requests) checks the benchmark itself in well under a minute, for CI.
-`;
 }
 
 async function main() {
+  ensureAppBuilt();
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'skip-bench-'));
-  const extraConfig = writeBenchConfig(scratch);
-  log(`starting portal on ${baseUrl} with scale:${clusters}x${appsPerCluster}`);
-  const started = performance.now();
-  const { portal, ready } = startPortal(extraConfig);
-  const stop = async () => {
-    await stopPortal(portal);
-    rmSync(scratch, { recursive: true, force: true });
-  };
-  process.on('SIGINT', () => void stop().then(() => process.exit(130)));
   try {
-    await ready;
-    const startSeconds = (performance.now() - started) / 1000;
-    log(`portal answered after ${startSeconds.toFixed(1)} s; waiting for the cache`);
-    const token = await guestToken();
-    const warmStart = performance.now();
-    await waitWarm(token, Date.now());
-    const warmSeconds = (performance.now() - warmStart) / 1000;
-    const url = `${baseUrl}/api/skip-fleet/apps?entityRef=${encodeURIComponent(entityRef)}`;
-    const sample = await getJson(url, token);
-    // A few unmeasured requests so JIT and connection set-up are not in the percentiles.
-    for (let i = 0; i < 5; i++) await getJson(url, token);
-    log(`measuring ${requests} sequential requests`);
-    const latencyMs = await sequential(url, token);
-    log(`measuring ${concurrency} concurrent clients for ${loadSeconds} s`);
-    const throughput = await concurrent(url, token);
-    const stringifyP50Ms = serialisationFloor(sample.body);
-    const clusterList = await getJson(`${baseUrl}/api/skip-fleet/clusters`, token);
-    const result = {
+    const growth = [];
+    let main;
+    let fleetPage;
+    for (const n of cfg.growth) {
+      const result = await measureAt(n, scratch);
+      growth.push({
+        clusters: n,
+        objects: result.point.objects,
+        memory: result.point.memory,
+        ours: result.point.ours,
+        stock: result.point.stock,
+      });
+      if (result.main) main = result.main;
+      if (result.point.fleetPage)
+        fleetPage = { clusters: n, load: result.point.fleetPage };
+    }
+    const r = {
       date: new Date().toISOString(),
       command,
       cores: os.cpus().length,
       cpuModel: os.cpus()[0]?.model?.trim() ?? 'unknown',
       memoryGiB: Math.round(os.totalmem() / 2 ** 30),
       node: process.version,
-      clusters,
-      appsPerCluster,
-      configuredClusters: clusterList.body.items.length,
-      requests,
-      concurrency,
-      response: { items: sample.body.items.length, bytes: Buffer.byteLength(sample.text) },
-      latencyMs,
-      throughput,
-      stringifyP50Ms,
-      p50OverFloor: latencyMs.p50 / stringifyP50Ms,
-      memory: memory(portal.pid),
-      startSeconds,
-      warmSeconds,
+      clusters: cfg.clusters,
+      appsPerCluster: cfg.apps,
+      requests: cfg.requests,
+      concurrency: cfg.concurrency,
+      main,
+      growth,
+      fleetPage,
     };
-    console.log(table(result));
+    const s = summarise(r);
+    console.log(table(r, s));
     if (!smoke) {
-      if (clusters !== 12 || appsPerCluster !== 2000) {
-        result.note = `Note: this run used ${clusters} x ${appsPerCluster}, not the full 12 x 2000 scale scenario.`;
-      }
-      writeFileSync(path.join(root, 'docs/performance.json'), `${JSON.stringify(result, null, 2)}\n`);
-      writeFileSync(path.join(root, 'docs/performance.md'), markdown(result));
-      log('wrote docs/performance.json and docs/performance.md');
+      writeDocs(
+        {
+          markdownFile: path.join(root, 'docs/performance.md'),
+          jsonFile: path.join(root, 'docs/performance.json'),
+        },
+        r,
+        s,
+      );
+      log('wrote docs/performance.md and docs/performance.json');
     }
   } finally {
-    await stop();
+    rmSync(scratch, { recursive: true, force: true });
   }
 }
 
-main().then(
-  () => process.exit(0),
-  error => {
-    log(`failed: ${error?.stack ?? error}`);
-    process.exit(1);
-  },
-);
+main().catch(error => {
+  console.error(error);
+  process.exit(1);
+});

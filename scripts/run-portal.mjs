@@ -84,7 +84,8 @@ const backend = spawn(
     ...(process.env.SKIP_EXTRA_CONFIG ? ['--config', process.env.SKIP_EXTRA_CONFIG] : []),
   ],
   {
-    cwd: path.join(root, 'packages/backend'),
+    // The benchmark runs its own backend (packages/bench-backend), which adds what it compares against.
+    cwd: path.join(root, process.env.SKIP_BACKEND_PACKAGE ?? 'packages/backend'),
     stdio: ['ignore', 'inherit', 'inherit'],
     env: { ...process.env, NODE_ENV: 'development', FLEET_SIM_CONTROL_URL: sim.controlUrl },
   },

@@ -39,7 +39,7 @@ step "browser tests (Playwright in Chromium)"
 (cd packages/app && npx backstage-cli package build >/dev/null)
 node --test --test-concurrency=1 'e2e/*.test.mjs'
 
-step "benchmark smoke run (the full run: node scripts/bench.mjs)"
+step "benchmark smoke run (the full run: ./scripts/bench.sh)"
 node scripts/bench.mjs --smoke
 
 step "all green"

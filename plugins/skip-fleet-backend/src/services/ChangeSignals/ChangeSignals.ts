@@ -7,15 +7,16 @@ import {
 import type { AppRef, FleetCache, FleetChange } from '../FleetCache';
 import { noticeableAppState, noticeableClusterState } from './noticeableState';
 
-/** How long changes are gathered into one message by default. */
+/** The shortest time between two messages by default. */
 export const DEFAULT_BATCH_MS = 750;
 
 const appKey = (ref: AppRef) => `${ref.cluster}/${ref.namespace}/${ref.name}`;
 
 /**
  * Tells open pages that a cluster row or an app summary changed, on
- * {@link SKIP_FLEET_SIGNAL_CHANNEL}. Changes are gathered for a short while into one
- * message, and only what a person would notice is sent: each row and summary is compared
+ * {@link SKIP_FLEET_SIGNAL_CHANNEL}. At most one message goes out per batch window: a change
+ * after a quiet window is sent at once, later ones are gathered until the window ends. Only
+ * what a person would notice is sent: each row and summary is compared
  * with what was last seen, without the timestamps controllers rewrite on every reconcile.
  */
 export class ChangeSignals {
@@ -29,6 +30,7 @@ export class ChangeSignals {
   private readonly appStates = new Map<string, string>();
   private readonly clusterStates = new Map<string, string>();
   private timer?: NodeJS.Timeout;
+  private lastFlushAt = -Infinity;
   private unsubscribe?: () => void;
 
   private constructor(
@@ -76,11 +78,17 @@ export class ChangeSignals {
         initial: change.initial && (pending?.initial ?? true),
       });
     }
-    this.timer ??= setTimeout(() => void this.flush(), this.batchMs);
+    // The first change after a quiet spell goes out at once (what a person waits for); changes
+    // that follow within the window are gathered into the next message.
+    this.timer ??= setTimeout(
+      () => void this.flush(),
+      Math.max(0, this.lastFlushAt + this.batchMs - Date.now()),
+    );
   }
 
   private async flush() {
     this.timer = undefined;
+    this.lastFlushAt = Date.now();
     const message: FleetChangeSignal = {
       clusters: this.changedClusters(),
       apps: this.changedApps(),
