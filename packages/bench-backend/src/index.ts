@@ -1,5 +1,9 @@
 import { createBackend } from '@backstage/backend-defaults';
+// The product backend's own list and start-up, read from its sources: the backend package is an
+// application, not a library, and exporting them from it would invite other packages to load it.
+// eslint-disable-next-line @backstage/no-forbidden-package-imports
 import { backendFeatures } from 'backend/src/features';
+// eslint-disable-next-line @backstage/no-forbidden-package-imports
 import { errorAnswersWithoutStacks } from 'backend/src/errorAnswersWithoutStacks';
 import { benchProbePlugin } from './benchProbePlugin';
 
