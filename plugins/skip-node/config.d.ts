@@ -61,5 +61,15 @@ export interface Config {
         };
       }>;
     };
+    /**
+     * Per-user cache of permission decisions and catalog reads in SKIP backend plugins
+     * (docs/security.md). ttlSeconds is the revocation bound.
+     */
+    decisionCache?: {
+      /** How long a user's permission decision or catalog read is reused: a revoked permission takes effect within this time. Default 5; 0 turns the cache off; at most 300. */
+      ttlSeconds?: number;
+      /** Answers kept per cache (least recently used go first). Default 10000. */
+      maxEntries?: number;
+    };
   };
 }

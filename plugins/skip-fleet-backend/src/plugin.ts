@@ -11,11 +11,14 @@ import {
   skipNamespaceReadPermission,
 } from '@internal/plugin-skip-common';
 import {
+  CachedEntityReader,
+  CachingPermissionsService,
   ClusterCalls,
   ClusterNamespaceResource,
   clusterNamespaceResourceRef,
   clusterNamespaceRules,
   kubernetesClientProviderServiceRef,
+  readDecisionCacheOptions,
   ResourcePermissionGate,
   skipConfigServiceRef,
 } from '@internal/plugin-skip-node';
@@ -52,13 +55,24 @@ export const skipFleetPlugin = createBackendPlugin({
         signals: signalsServiceRef,
         auditor: coreServices.auditor,
         auth: coreServices.auth,
+        userInfo: coreServices.userInfo,
+        rootConfig: coreServices.rootConfig,
         cacheService: coreServices.cache,
         catalog: catalogServiceRef,
         skipConfig: skipConfigServiceRef,
         clients: kubernetesClientProviderServiceRef,
       },
       async init(deps) {
-        const { logger, httpRouter, httpAuth, permissions, lifecycle } = deps;
+        const { logger, httpRouter, httpAuth, lifecycle } = deps;
+        // Every decision and catalog read made for a user is kept for them for
+        // skip.decisionCache.ttlSeconds (docs/security.md): a polled page costs no permission
+        // or catalog call per request, and a revoked permission takes effect within that time.
+        const decisionCache = readDecisionCacheOptions(deps.rootConfig);
+        const permissions = CachingPermissionsService.create({
+          permissions: deps.permissions,
+          userInfo: deps.userInfo,
+          ...decisionCache,
+        });
         deps.permissionsRegistry.addPermissions([skipFleetReadPermission]);
         const store = await DatabaseClusterStatusStore.create({
           database: deps.database,
@@ -120,8 +134,11 @@ export const skipFleetPlugin = createBackendPlugin({
         const apps = DefaultAppLookup.create({
           cache,
           entities: EntityLookup.create({
-            catalog: deps.catalog,
-            cache: deps.cacheService,
+            entities: CachedEntityReader.create({
+              catalog: deps.catalog,
+              userInfo: deps.userInfo,
+              ...decisionCache,
+            }),
           }),
           access,
         });

@@ -13,3 +13,4 @@ export {
   kubernetesClientProviderServiceRef,
 } from './services';
 export * from './http';
+export * from './decisionCache';

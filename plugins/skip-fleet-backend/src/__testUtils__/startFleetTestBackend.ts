@@ -17,6 +17,17 @@ import { catalogEntities } from './catalogEntities';
 import { eventually } from '@internal/plugin-skip-node/testUtils';
 import type { ObjectId } from './restoreFleet';
 
+/**
+ * Tests here flip a decision (`denied`) for the same user between requests, so decisions are
+ * not cached: the decision cache's own tests (skip-node) cover caching and its TTL.
+ */
+function withoutDecisionCache(config: { skip?: object }) {
+  return {
+    ...config,
+    skip: { ...config.skip, decisionCache: { ttlSeconds: 0 } },
+  };
+}
+
 /** The caller of the fleet tests: a developer. */
 export const user = mockCredentials.user.header('user:default/dev');
 
@@ -38,7 +49,9 @@ export async function startFleetTestBackend() {
     features: [
       skipFleetPlugin,
       mockServices.rootConfig.factory({
-        data: YAML.parse(fs.readFileSync(sim.appConfigPath, 'utf8')),
+        data: withoutDecisionCache(
+          YAML.parse(fs.readFileSync(sim.appConfigPath, 'utf8')),
+        ),
       }),
       catalogServiceMock.factory({ entities: catalogEntities }),
       mockServices.permissions.mock({

@@ -1,6 +1,7 @@
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { CachedEntityReader } from '@internal/plugin-skip-node';
 import { EntityLookup } from './EntityLookup';
 
 const component: Entity = {
@@ -24,14 +25,14 @@ function catalogVisibleTo(userRef: string) {
   });
 }
 
-/** The cache service as a plain map, ignoring ttl. */
-function memoryCache() {
-  const entries = new Map<string, unknown>();
-  return mockServices.cache.mock({
-    get: async key => entries.get(key) as any,
-    set: async (key, value) => {
-      entries.set(key, value);
-    },
+function lookupOver(catalog: ReturnType<typeof catalogVisibleTo>) {
+  return EntityLookup.create({
+    entities: CachedEntityReader.create({
+      catalog,
+      userInfo: mockServices.userInfo(),
+      ttlMs: 5_000,
+      maxEntries: 100,
+    }),
   });
 }
 
@@ -41,23 +42,17 @@ describe('EntityLookup', () => {
 
   it('asks the catalog once while the entity is cached for the same caller', async () => {
     const catalog = catalogVisibleTo('user:default/owner');
-    const lookup = EntityLookup.create({ catalog, cache: memoryCache() });
-
+    const lookup = lookupOver(catalog);
     await lookup.get('component:default/api', owner);
     await expect(lookup.get('component:default/api', owner)).resolves.toEqual(
       component,
     );
-
     expect(catalog.getEntityByRef).toHaveBeenCalledTimes(1);
   });
 
   it('never hands one caller an entity the catalog read for another', async () => {
-    const lookup = EntityLookup.create({
-      catalog: catalogVisibleTo('user:default/owner'),
-      cache: memoryCache(),
-    });
+    const lookup = lookupOver(catalogVisibleTo('user:default/owner'));
     await lookup.get('component:default/api', owner);
-
     await expect(
       lookup.get('component:default/api', stranger),
     ).rejects.toMatchObject({
