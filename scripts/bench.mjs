@@ -277,7 +277,7 @@ async function waitUntilUnreachable(baseUrl, token, cluster) {
   while (Date.now() < deadline) {
     const { body } = await getJson(`${baseUrl}/api/skip-fleet/clusters`, token);
     if (
-      body?.items.find(c => c.name === cluster)?.freshness.reachability ===
+      body?.items.find(c => c.metadata.name === cluster)?.freshness.reachability ===
       'unreachable'
     )
       return;
