@@ -19,7 +19,8 @@ describe('ExpiringLruCache', () => {
       maxEntries: 10,
       now: clock.now,
     });
-    const load = jest.fn(async () => `answer ${load.mock.calls.length}`);
+    let calls = 0;
+    const load = jest.fn(async (): Promise<string> => `answer ${++calls}`);
     await expect(cache.getOrLoad('k', load)).resolves.toBe('answer 1');
     clock.advance(4_999);
     await expect(cache.getOrLoad('k', load)).resolves.toBe('answer 1');

@@ -1,4 +1,4 @@
-import type { V1Node } from '@kubernetes/client-node';
+import type { CachedNode } from '../FleetCache';
 import type { ClusterNode, NodePool } from '@internal/plugin-skip-common';
 
 /**
@@ -16,7 +16,7 @@ const ZONE_LABEL = 'topology.kubernetes.io/zone';
 export const NO_POOL = '(no pool)';
 
 /** One node as the cluster page shows it: pool, kubelet, Ready or why not. */
-export function toClusterNode(node: V1Node): ClusterNode {
+export function toClusterNode(node: CachedNode): ClusterNode {
   const labels = node.metadata?.labels ?? {};
   const readyCondition = node.status?.conditions?.find(c => c.type === 'Ready');
   const ready = readyCondition?.status === 'True';
@@ -41,7 +41,7 @@ export function toClusterNode(node: V1Node): ClusterNode {
 }
 
 /** The nodes sorted by pool and name, and one line per pool with its Ready count and kubelet versions. */
-export function toClusterNodes(nodes: ReadonlyArray<V1Node>): {
+export function toClusterNodes(nodes: ReadonlyArray<CachedNode>): {
   nodes: ClusterNode[];
   nodePools: NodePool[];
 } {

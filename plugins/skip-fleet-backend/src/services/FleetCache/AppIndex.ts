@@ -1,4 +1,3 @@
-import type { V1Deployment } from '@kubernetes/client-node';
 import type { SkiperatorAppSummary } from '@internal/plugin-skip-common';
 import type { SkipConfig } from '@internal/plugin-skip-node';
 import { ArgoIndex } from './ArgoIndex';
@@ -105,9 +104,7 @@ export class AppIndex {
     const watch = this.watches.get(ref.cluster);
     const app = watch?.get('skiperatorApps', ref.namespace, ref.name);
     if (!watch || !app) return undefined;
-    const deployment = watch.get('deployments', ref.namespace, ref.name) as
-      | V1Deployment
-      | undefined;
+    const deployment = watch.get('deployments', ref.namespace, ref.name);
     const argoRef = this.argo.forApp(ref);
     const argoObject = argoRef ? this.argo.object(argoRef) : undefined;
     const version = [

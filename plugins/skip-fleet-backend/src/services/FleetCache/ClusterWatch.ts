@@ -1,14 +1,4 @@
-import {
-  AppsV1Api,
-  CoreV1Api,
-  CustomObjectsApi,
-  KubeConfig,
-  KubernetesListObject,
-  KubernetesObject,
-  ListWatch,
-  VersionApi,
-  Watch,
-} from '@kubernetes/client-node';
+import { KubeConfig, VersionApi } from '@kubernetes/client-node';
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type {
   ClusterErrorCategory,
@@ -19,7 +9,9 @@ import {
   makeClusterClients,
   runWithDeadline,
 } from '@internal/plugin-skip-node';
+import { KindInformer } from './KindInformer';
 import { WatchedKind, WatchedKinds } from './kubeTypes';
+import { projectWatched } from './projectWatched';
 
 /**
  * Called whenever a watched object of a cluster changes. `initial` is true for the objects
@@ -51,20 +43,19 @@ const MAX_RESTART_DELAY_MS = 30_000;
 const SKIPERATOR_MANAGED = 'app.kubernetes.io/managed-by=skiperator';
 
 /**
- * Keeps one cluster's objects in memory with client-node informers (list once, then
- * watch), restarts informers that fail with backoff, and tracks whether the cluster is
- * reachable. Stale objects stay served while it is not, so rows can show their age.
+ * Keeps one cluster's objects in memory with one {@link KindInformer} per kind (slim
+ * projections, listed then watched), restarts informers that fail with backoff,
+ * and tracks whether the cluster is reachable. Stale objects stay served while it is not,
+ * so rows can show their age.
  */
 export class ClusterWatch {
   readonly cluster: string;
   private readonly informers = new Map<
     WatchedKind,
-    ListWatch<KubernetesObject>
+    KindInformer<WatchedKinds[WatchedKind]>
   >();
   private readonly restartDelays = new Map<WatchedKind, number>();
   private readonly restartTimers = new Set<NodeJS.Timeout>();
-  /** Kinds whose first list has been delivered; later events are changes. */
-  private readonly listed = new Set<WatchedKind>();
   private stopped = false;
 
   reachability: Reachability = 'pending';
@@ -80,62 +71,28 @@ export class ClusterWatch {
   }
 
   start(): void {
-    const { kubeConfig, watchArgoApps, isAdminCluster } = this.options;
-    const core = kubeConfig.makeApiClient(CoreV1Api);
-    const apps = kubeConfig.makeApiClient(AppsV1Api);
-    const custom = kubeConfig.makeApiClient(CustomObjectsApi);
-    const customList =
-      (group: string, version: string, plural: string, namespace?: string) =>
-      () =>
-        (namespace
-          ? custom.listNamespacedCustomObject({
-              group,
-              version,
-              namespace,
-              plural,
-            })
-          : custom.listClusterCustomObject({
-              group,
-              version,
-              plural,
-            })) as Promise<KubernetesListObject<KubernetesObject>>;
-
-    this.add('nodes', '/api/v1/nodes', () => core.listNode());
-    this.add('namespaces', '/api/v1/namespaces', () => core.listNamespace());
+    const { watchArgoApps, isAdminCluster } = this.options;
+    this.add('nodes', '/api/v1/nodes');
+    this.add('namespaces', '/api/v1/namespaces');
     // Admin clusters run no product workloads, and usually no Skiperator.
     if (!isAdminCluster) {
       this.add(
         'skiperatorApps',
         '/apis/skiperator.kartverket.no/v1alpha1/applications',
-        customList('skiperator.kartverket.no', 'v1alpha1', 'applications'),
       );
-      this.add(
-        'deployments',
-        '/apis/apps/v1/deployments',
-        () =>
-          apps.listDeploymentForAllNamespaces({
-            labelSelector: SKIPERATOR_MANAGED,
-          }),
-        SKIPERATOR_MANAGED,
-      );
+      this.add('deployments', '/apis/apps/v1/deployments', SKIPERATOR_MANAGED);
     }
     if (watchArgoApps) {
-      this.add(
-        'argoApps',
-        '/apis/argoproj.io/v1alpha1/applications',
-        customList('argoproj.io', 'v1alpha1', 'applications'),
-      );
+      this.add('argoApps', '/apis/argoproj.io/v1alpha1/applications');
     }
     if (isAdminCluster) {
       this.add(
         'onpremUserClusters',
         '/apis/onprem.cluster.gke.io/v1alpha1/onpremuserclusters',
-        customList('onprem.cluster.gke.io', 'v1alpha1', 'onpremuserclusters'),
       );
       this.add(
         'onpremAdminClusters',
         '/apis/onprem.cluster.gke.io/v1alpha1/onpremadminclusters',
-        customList('onprem.cluster.gke.io', 'v1alpha1', 'onpremadminclusters'),
       );
     }
     for (const kind of this.informers.keys()) this.startInformer(kind);
@@ -146,9 +103,7 @@ export class ClusterWatch {
   async stop(): Promise<void> {
     this.stopped = true;
     for (const timer of this.restartTimers) clearTimeout(timer);
-    await Promise.all(
-      [...this.informers.values()].map(i => i.stop().catch(() => {})),
-    );
+    for (const informer of this.informers.values()) informer.stop();
   }
 
   list<K extends WatchedKind>(
@@ -164,54 +119,34 @@ export class ClusterWatch {
     namespace: string | undefined,
     name: string,
   ): WatchedKinds[K] | undefined {
-    return this.informers.get(kind)?.get(name, namespace) as
+    return this.informers.get(kind)?.get(namespace, name) as
       | WatchedKinds[K]
       | undefined;
   }
 
-  private add(
-    kind: WatchedKind,
-    path: string,
-    listFn: () => Promise<KubernetesListObject<any>>,
-    labelSelector?: string,
-  ) {
+  private add(kind: WatchedKind, path: string, labelSelector?: string) {
     const { kubeConfig, onChange } = this.options;
-    const informer = new ListWatch<KubernetesObject>(
+    const informer = new KindInformer<WatchedKinds[WatchedKind]>({
+      kubeConfig,
       path,
-      new Watch(kubeConfig),
-      async () => {
-        const list = await listFn();
-        // The library opens the watch after the list even if stop() ran meanwhile.
-        if (this.stopped) throw new Error('stopped');
-        this.markSeen();
-        if (this.kindErrors.delete(kind)) this.options.onStatusChange?.();
-        if (!this.listed.has(kind)) {
-          // ListWatch hands the items to its handlers synchronously once this promise
-          // resolves; a macrotask runs after them, so only the first list counts as initial.
-          setImmediate(() => this.listed.add(kind));
-        }
-        return list;
-      },
-      false,
       labelSelector,
-    );
-    for (const type of ['add', 'update', 'delete'] as const) {
-      informer.on(type, object => {
-        this.markSeen();
+      project: projectWatched[kind],
+      onChange: (type, object, initial) => {
         this.restartDelays.delete(kind);
-        onChange(kind, type, object as any, !this.listed.has(kind));
-      });
-    }
-    informer.on('error', error => this.onInformerError(kind, error));
+        onChange(kind, type, object, initial);
+      },
+      onAnswer: () => this.markSeen(),
+      onListed: () => {
+        if (this.kindErrors.delete(kind)) this.options.onStatusChange?.();
+      },
+      onError: error => this.onInformerError(kind, error),
+    });
     this.informers.set(kind, informer);
   }
 
   private startInformer(kind: WatchedKind) {
     if (this.stopped) return;
-    this.informers
-      .get(kind)
-      ?.start()
-      .catch(error => this.onInformerError(kind, error));
+    this.informers.get(kind)?.start();
   }
 
   private onInformerError(kind: WatchedKind, error: unknown) {

@@ -1,5 +1,16 @@
-import type { V1Deployment } from '@kubernetes/client-node';
+import type { CachedDeployment } from './kubeTypes';
+import { projectWatched } from './projectWatched';
 import { summarizeApp, worstHealth } from './summarizeApp';
+
+/** Summarizes an Application as the API server sends it, through the cache's projection. */
+function summarizeRaw(
+  options: Omit<Parameters<typeof summarizeApp>[0], 'app'> & { app: unknown },
+) {
+  return summarizeApp({
+    ...options,
+    app: projectWatched.skiperatorApps(options.app),
+  });
+}
 
 const app = {
   apiVersion: 'skiperator.kartverket.no/v1alpha1',
@@ -41,17 +52,17 @@ const app = {
 function deployment(
   available: number,
   progressing?: { status: string; message: string },
-): V1Deployment {
+): CachedDeployment {
   return {
     metadata: { name: 'seeiendom-api', namespace: 'seeiendom-api-main' },
-    spec: { replicas: 2, selector: {}, template: {} },
+    spec: { replicas: 2 },
     status: {
       availableReplicas: available,
       updatedReplicas: available,
       readyReplicas: available,
       conditions: progressing ? [{ type: 'Progressing', ...progressing }] : [],
     },
-  } as V1Deployment;
+  };
 }
 
 describe('summarizeApp', () => {
@@ -63,7 +74,7 @@ describe('summarizeApp', () => {
       message: '2 of 2 replicas ready',
       lastTransitionTime: '2026-11-24T10:00:00Z',
     };
-    const summary = summarizeApp({
+    const summary = summarizeRaw({
       cluster: 'atkv3-dev',
       environment: 'dev',
       app: {
@@ -78,7 +89,7 @@ describe('summarizeApp', () => {
   });
 
   it('splits the image tag and names every owned resource with its own health', () => {
-    const summary = summarizeApp({
+    const summary = summarizeRaw({
       cluster: 'atkv3-dev',
       environment: 'dev',
       app,
@@ -111,7 +122,7 @@ describe('summarizeApp', () => {
         subresources: { 'Deployment[seeiendom-api]': { status: 'Synced' } },
       },
     };
-    const stuck = summarizeApp({
+    const stuck = summarizeRaw({
       cluster: 'atkv3-dev',
       environment: 'dev',
       app: synced,
@@ -125,7 +136,7 @@ describe('summarizeApp', () => {
       message: 'ReplicaSet "seeiendom-api-abc" has timed out progressing.',
     });
     expect(stuck.health).toBe('Degraded');
-    const rolling = summarizeApp({
+    const rolling = summarizeRaw({
       cluster: 'atkv3-dev',
       environment: 'dev',
       app: synced,
@@ -146,7 +157,7 @@ describe('summarizeApp', () => {
     };
     const healthyApp = { ...app, status: { ...app.status, subresources: {} } };
     const healthWith = (argoStatus: typeof argo) =>
-      summarizeApp({
+      summarizeRaw({
         cluster: 'c',
         environment: 'dev',
         app: healthyApp,
@@ -156,7 +167,7 @@ describe('summarizeApp', () => {
     expect(healthWith(argo)).toBe('Progressing');
     expect(healthWith({ ...argo, sync: { status: 'Synced' } })).toBe('Healthy');
     expect(
-      summarizeApp({
+      summarizeRaw({
         cluster: 'c',
         environment: 'dev',
         app: healthyApp,
@@ -171,11 +182,11 @@ describe('summarizeApp', () => {
       spec: { ...app.spec, ingresses: ['seeiendom.kartverket.no'] },
     };
     expect(
-      summarizeApp({ cluster: 'c', environment: 'prod', app: withIngress })
+      summarizeRaw({ cluster: 'c', environment: 'prod', app: withIngress })
         .ingresses,
     ).toEqual(['seeiendom.kartverket.no']);
     expect(
-      summarizeApp({ cluster: 'c', environment: 'prod', app }),
+      summarizeRaw({ cluster: 'c', environment: 'prod', app }),
     ).not.toHaveProperty('ingresses');
   });
 

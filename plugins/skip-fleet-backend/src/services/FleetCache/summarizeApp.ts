@@ -1,4 +1,3 @@
-import type { V1Deployment } from '@kubernetes/client-node';
 import {
   ArgoAppStatus,
   Condition,
@@ -8,7 +7,7 @@ import {
   SkiperatorAppSummary,
 } from '@internal/plugin-skip-common';
 import { KIND_API_VERSIONS } from '../kindApiVersions';
-import { SkiperatorApplication } from './kubeTypes';
+import { CachedDeployment, SkiperatorApplication } from './kubeTypes';
 
 const SUBRESOURCE_KEY = /^([A-Za-z]+)\[(.+)\]$/;
 
@@ -30,7 +29,9 @@ export function healthOfSkiperatorStatus(status: string | undefined): Health {
 }
 
 /** Deployment health as Argo CD judges it: rollout finished and every replica available. */
-export function healthOfDeployment(deployment: V1Deployment): {
+export function healthOfDeployment(
+  deployment: Pick<CachedDeployment, 'spec' | 'status'>,
+): {
   health: Health;
   message?: string;
 } {
@@ -104,7 +105,7 @@ export function summarizeApp(options: {
   cluster: string;
   environment: Environment;
   app: SkiperatorApplication;
-  deployment?: V1Deployment;
+  deployment?: CachedDeployment;
   argo?: ArgoAppStatus;
 }): SkiperatorAppSummary {
   const { cluster, environment, app, deployment, argo } = options;
@@ -113,8 +114,8 @@ export function summarizeApp(options: {
   const status = app.status ?? {};
 
   const owned: OwnedResource[] = [];
-  for (const [key, sub] of Object.entries(status.subresources ?? {})) {
-    const match = SUBRESOURCE_KEY.exec(key);
+  for (const sub of status.subresources ?? []) {
+    const match = SUBRESOURCE_KEY.exec(sub.key);
     if (!match) continue;
     const [, kind, resourceName] = match;
     let health = healthOfSkiperatorStatus(sub.status);
