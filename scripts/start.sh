@@ -9,4 +9,6 @@ if [ ! -f packages/app/dist/index.html ] || [ -n "$(find packages/app/src plugin
   echo "start: building the app"
   (cd packages/app && npx backstage-cli package build >/dev/null)
 fi
+# The product's backend, whatever the environment says (only the benchmark runs another).
+unset SKIP_BACKEND_PACKAGE
 exec node scripts/run-portal.mjs "$@"

@@ -34,6 +34,25 @@ export interface Config {
       adminCluster?: string;
       /** The name Argo CD uses for this cluster in spec.destination.name, when it differs. */
       argocdName?: string;
+      /**
+       * The `skip.connectGateways` entry the portal reaches this cluster through; its quota decides
+       * whether the fleet cache watches or polls the cluster. None: reached directly, watched.
+       */
+      connectGateway?: string;
+    }>;
+    /**
+     * Connect gateways (one per fleet host project) and their quotas, which the fleet cache keeps
+     * within (docs/configuration.md, Connect gateways).
+     */
+    connectGateways?: Array<{
+      /** The name clusters refer to in `skip.clusters[].connectGateway`. */
+      name: string;
+      /** Requests per minute the gateway allows the portal. Default 2400. */
+      requestsPerMinute?: number;
+      /** Streams (watches) the gateway allows open at once. Default 10. */
+      maxStreams?: number;
+      /** The share of requestsPerMinute the fleet cache may use (0 to 1); the rest is left to on-demand calls. Default 0.5. */
+      cacheShare?: number;
     }>;
     /** Argo CD instances; Applications live in the instance's namespace on the instance's cluster. */
     argocd?: {

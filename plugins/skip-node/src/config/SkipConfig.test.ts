@@ -184,4 +184,60 @@ describe('SkipConfig', () => {
   it('allows an empty skip block', () => {
     expect(read(undefined).clusters).toEqual([]);
   });
+
+  it('reads Connect gateways, with Google quotas as defaults, and which clusters sit behind one', () => {
+    const config = read({
+      clusters: clusters.map(c =>
+        c.platform === 'gke' ? { ...c, connectGateway: 'fleet-prod' } : c,
+      ),
+      connectGateways: [
+        { name: 'fleet-prod' },
+        { name: 'fleet-dev', requestsPerMinute: 1200, cacheShare: 0.25 },
+      ],
+    });
+    expect(config.connectGateways).toEqual([
+      {
+        name: 'fleet-prod',
+        requestsPerMinute: 2400,
+        maxStreams: 10,
+        cacheShare: 0.5,
+      },
+      {
+        name: 'fleet-dev',
+        requestsPerMinute: 1200,
+        maxStreams: 10,
+        cacheShare: 0.25,
+      },
+    ]);
+    expect(config.cluster('atgcp1-dev')?.connectGateway).toBe('fleet-prod');
+    expect(config.cluster('atkv3-dev')?.connectGateway).toBeUndefined();
+    // The frontend sees metadata; how the portal reaches a cluster is not part of it.
+    expect(config.cluster('atgcp1-dev')?.metadata).not.toHaveProperty(
+      'connectGateway',
+    );
+  });
+
+  it('refuses to start with a cluster behind a gateway that is not configured, naming the key', () => {
+    expect(() =>
+      read({
+        clusters: clusters.map((c, i) =>
+          i === 2 ? { ...c, connectGateway: 'nowhere' } : c,
+        ),
+        connectGateways: [{ name: 'fleet-prod' }],
+      }),
+    ).toThrow(
+      "skip.clusters[2].connectGateway: unknown gateway 'nowhere' (not in skip.connectGateways)",
+    );
+    expect(() =>
+      read({
+        clusters,
+        connectGateways: [{ name: 'fleet-prod' }, { name: 'fleet-prod' }],
+      }),
+    ).toThrow(
+      "skip.connectGateways[1].name: gateway 'fleet-prod' is listed twice",
+    );
+    expect(() =>
+      read({ clusters, connectGateways: [{ name: 'x', cacheShare: 1.5 }] }),
+    ).toThrow(/skip\.connectGateways\[0\]\.cacheShare/);
+  });
 });

@@ -6,6 +6,7 @@ import {
   ArgoInstance,
   ClusterConnection,
   clusterConnectionSchema,
+  ConnectGateway,
   skipConfigSchema,
 } from './skipConfigSchema';
 
@@ -13,6 +14,8 @@ import {
 export type ConfiguredCluster = {
   metadata: ClusterMetadata;
   connection: ClusterConnection;
+  /** The `skip.connectGateways` entry the cluster is reached through; none when reached directly. */
+  connectGateway?: string;
 };
 
 /** A config value that fails validation; the message names the key, e.g. `skip.clusters[1].environment`. */
@@ -55,6 +58,8 @@ export class SkipConfig {
     readonly platformTeamGroups: string[],
     /** Namespaces only the platform team may look into (names, or prefixes ending with `*`). */
     readonly systemNamespaces: string[],
+    /** Connect gateways and their quotas; clusters name theirs in `connectGateway`. */
+    readonly connectGateways: ConnectGateway[],
   ) {}
 
   static fromConfig(config: Config): SkipConfig {
@@ -65,9 +70,20 @@ export class SkipConfig {
     );
     const connections = SkipConfig.readConnections(config);
 
+    const gateways = new Set<string>();
+    for (const [index, gateway] of skip.connectGateways.entries()) {
+      if (gateways.has(gateway.name)) {
+        throw new SkipConfigError(
+          `Invalid configuration: skip.connectGateways[${index}].name: gateway '${gateway.name}' is listed twice`,
+        );
+      }
+      gateways.add(gateway.name);
+    }
+
     const seen = new Set<string>();
     const clusters: ConfiguredCluster[] = [];
-    for (const [index, metadata] of skip.clusters.entries()) {
+    for (const [index, entry] of skip.clusters.entries()) {
+      const { connectGateway, ...metadata } = entry;
       if (seen.has(metadata.name)) {
         throw new SkipConfigError(
           `Invalid configuration: skip.clusters[${index}].name: cluster '${metadata.name}' is listed twice`,
@@ -80,7 +96,16 @@ export class SkipConfig {
           `Invalid configuration: skip.clusters[${index}].name: no cluster '${metadata.name}' in kubernetes.clusterLocatorMethods (type config)`,
         );
       }
-      clusters.push({ metadata, connection });
+      if (connectGateway !== undefined && !gateways.has(connectGateway)) {
+        throw new SkipConfigError(
+          `Invalid configuration: skip.clusters[${index}].connectGateway: unknown gateway '${connectGateway}' (not in skip.connectGateways)`,
+        );
+      }
+      clusters.push(
+        connectGateway === undefined
+          ? { metadata, connection }
+          : { metadata, connection, connectGateway },
+      );
     }
     for (const [index, metadata] of skip.clusters.entries()) {
       if (metadata.adminCluster && !seen.has(metadata.adminCluster)) {
@@ -117,6 +142,7 @@ export class SkipConfig {
       skip.argocd.instances,
       skip.platformTeamGroups,
       skip.systemNamespaces,
+      skip.connectGateways,
     );
   }
 

@@ -1,3 +1,7 @@
 export { SkipConfig, SkipConfigError } from './SkipConfig';
 export type { ConfiguredCluster } from './SkipConfig';
-export type { ArgoInstance, ClusterConnection } from './skipConfigSchema';
+export type {
+  ArgoInstance,
+  ClusterConnection,
+  ConnectGateway,
+} from './skipConfigSchema';

@@ -36,6 +36,28 @@ export const clusterConnectionSchema = z.object({
 });
 export type ClusterConnection = z.infer<typeof clusterConnectionSchema>;
 
+/**
+ * A Connect gateway fronting clusters under one fleet host project, as configured under
+ * `skip.connectGateways`: Google's per-project quotas on requests and open watch streams.
+ */
+export const connectGatewaySchema = z.object({
+  name: z.string().min(1),
+  requestsPerMinute: z.number().int().positive().default(2400),
+  maxStreams: z.number().int().nonnegative().default(10),
+  /** The share of requestsPerMinute the fleet cache may use; the rest is left to on-demand calls. */
+  cacheShare: z.number().gt(0).lte(1).default(0.5),
+});
+export type ConnectGateway = z.infer<typeof connectGatewaySchema>;
+
+/**
+ * One entry of `skip.clusters`: the cluster's metadata, plus how the portal reaches it
+ * when that is not direct (kept out of the metadata, which the frontend sees).
+ */
+export const clusterEntrySchema = z.intersection(
+  clusterMetadataSchema,
+  z.object({ connectGateway: z.string().min(1).optional() }),
+);
+
 /** The suite's own block, `skip`. */
 export const skipConfigSchema = z.object({
   platformTeamGroups: z.array(groupRefSchema).default([]),
@@ -49,7 +71,8 @@ export const skipConfigSchema = z.object({
         ),
     )
     .default(DEFAULT_SYSTEM_NAMESPACES),
-  clusters: z.array(clusterMetadataSchema).default([]),
+  clusters: z.array(clusterEntrySchema).default([]),
+  connectGateways: z.array(connectGatewaySchema).default([]),
   argocd: z
     .object({ instances: z.array(argoInstanceSchema).default([]) })
     .default({ instances: [] }),

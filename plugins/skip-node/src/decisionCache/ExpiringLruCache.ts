@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 type Entry<V> = { value: Promise<V>; expiresAt: number };
 
 /**
@@ -45,8 +47,11 @@ export class ExpiringLruCache<V> {
   }
 
   /** The answer for the key: a live cached one, the one being loaded, else a new load. */
-  getOrLoad(key: string, load: () => Promise<V>): Promise<V> {
+  getOrLoad(longKey: string, load: () => Promise<V>): Promise<V> {
     if (!this.enabled) return load();
+    // Keys hold a user's groups and refs from query strings: stored as a digest, an entry's
+    // size does not depend on what a caller sends.
+    const key = createHash('sha256').update(longKey).digest('base64');
     const now = this.now();
     const cached = this.entries.get(key);
     this.entries.delete(key);

@@ -10,6 +10,7 @@ import {
   runWithDeadline,
 } from '@internal/plugin-skip-node';
 import { KindInformer } from './KindInformer';
+import { kindsToRead } from './kindsToRead';
 import { WatchedKind, WatchedKinds } from './kubeTypes';
 import { projectWatched } from './projectWatched';
 
@@ -37,16 +38,24 @@ export type ClusterWatchOptions = {
   onStatusChange?: () => void;
   /** How long one GET /version (the liveness probe) may take. */
   probeTimeoutMs?: number;
+  /**
+   * Poll instead of watch (a Connect gateway's plan): list every kind this long after its
+   * last list, and probe /version once per interval itself instead of on the schedule.
+   */
+  pollIntervalMs?: number;
+  /** Poll mode: wait this long before the first round, so the gateway's clusters take turns. */
+  firstRoundDelayMs?: number;
+  /** A kind's list completed in `pages` requests (what a gateway's plan counts). */
+  onListed?: (kind: WatchedKind, pages: number) => void;
 };
 
 const MAX_RESTART_DELAY_MS = 30_000;
-const SKIPERATOR_MANAGED = 'app.kubernetes.io/managed-by=skiperator';
 
 /**
  * Keeps one cluster's objects in memory with one {@link KindInformer} per kind (slim
- * projections, listed then watched), restarts informers that fail with backoff,
- * and tracks whether the cluster is reachable. Stale objects stay served while it is not,
- * so rows can show their age.
+ * projections, listed then watched, or listed every interval in poll mode), restarts
+ * informers that fail with backoff, and tracks whether the cluster is reachable. Stale
+ * objects stay served while it is not, so rows can show their age.
  */
 export class ClusterWatch {
   readonly cluster: string;
@@ -57,6 +66,7 @@ export class ClusterWatch {
   private readonly restartDelays = new Map<WatchedKind, number>();
   private readonly restartTimers = new Set<NodeJS.Timeout>();
   private stopped = false;
+  private pollIntervalMs?: number;
 
   reachability: Reachability = 'pending';
   lastSeenAt?: Date;
@@ -68,36 +78,55 @@ export class ClusterWatch {
 
   constructor(private readonly options: ClusterWatchOptions) {
     this.cluster = options.cluster;
+    this.pollIntervalMs = options.pollIntervalMs;
+  }
+
+  /** Whether it polls (lists every interval, probes itself) instead of watching. */
+  get polling(): boolean {
+    return this.pollIntervalMs !== undefined;
   }
 
   start(): void {
-    const { watchArgoApps, isAdminCluster } = this.options;
-    this.add('nodes', '/api/v1/nodes');
-    this.add('namespaces', '/api/v1/namespaces');
-    // Admin clusters run no product workloads, and usually no Skiperator.
-    if (!isAdminCluster) {
-      this.add(
-        'skiperatorApps',
-        '/apis/skiperator.kartverket.no/v1alpha1/applications',
-      );
-      this.add('deployments', '/apis/apps/v1/deployments', SKIPERATOR_MANAGED);
+    for (const { kind, path, labelSelector } of kindsToRead(this.options)) {
+      this.add(kind, path, labelSelector);
     }
-    if (watchArgoApps) {
-      this.add('argoApps', '/apis/argoproj.io/v1alpha1/applications');
+    const delay = this.options.firstRoundDelayMs ?? 0;
+    if (this.polling && delay > 0) {
+      this.later(delay, () => this.startReading());
+    } else {
+      this.startReading();
     }
-    if (isAdminCluster) {
-      this.add(
-        'onpremUserClusters',
-        '/apis/onprem.cluster.gke.io/v1alpha1/onpremuserclusters',
-      );
-      this.add(
-        'onpremAdminClusters',
-        '/apis/onprem.cluster.gke.io/v1alpha1/onpremadminclusters',
-      );
-    }
+  }
+
+  /** A poll-mode cluster's new interval (the gateway re-planned); it applies from the next wait. */
+  setPollInterval(ms: number): void {
+    if (!this.polling) return;
+    this.pollIntervalMs = ms;
+    for (const informer of this.informers.values())
+      informer.setPollInterval(ms);
+  }
+
+  private startReading() {
     for (const kind of this.informers.keys()) this.startInformer(kind);
-    // The scheduler repeats the probe; the first one runs now so versions show at once.
-    void this.probe();
+    // The scheduler repeats the probe of a watched cluster; the first one runs now so
+    // versions show at once. A polled cluster probes once per round, as its plan counts.
+    void this.probe().finally(() => this.probeNextRound());
+  }
+
+  private probeNextRound() {
+    if (this.pollIntervalMs === undefined) return;
+    this.later(this.pollIntervalMs, () =>
+      this.probe().finally(() => this.probeNextRound()),
+    );
+  }
+
+  private later(ms: number, run: () => unknown) {
+    if (this.stopped) return;
+    const timer = setTimeout(() => {
+      this.restartTimers.delete(timer);
+      if (!this.stopped) run();
+    }, ms);
+    this.restartTimers.add(timer);
   }
 
   async stop(): Promise<void> {
@@ -130,14 +159,16 @@ export class ClusterWatch {
       kubeConfig,
       path,
       labelSelector,
+      pollIntervalMs: this.pollIntervalMs,
       project: projectWatched[kind],
       onChange: (type, object, initial) => {
         this.restartDelays.delete(kind);
         onChange(kind, type, object, initial);
       },
       onAnswer: () => this.markSeen(),
-      onListed: () => {
+      onListed: pages => {
         if (this.kindErrors.delete(kind)) this.options.onStatusChange?.();
+        this.options.onListed?.(kind, pages);
       },
       onError: error => this.onInformerError(kind, error),
     });
@@ -162,22 +193,23 @@ export class ClusterWatch {
     } else {
       this.markUnreachable(classified.category, message);
     }
-    const delay = Math.min(
+    const backoff = Math.min(
       (this.restartDelays.get(kind) ?? 500) * 2,
       MAX_RESTART_DELAY_MS,
     );
-    this.restartDelays.set(kind, delay);
+    this.restartDelays.set(kind, backoff);
+    // A polled cluster retries no sooner than its next round: the plan counts one list a round.
+    const delay = Math.max(backoff, this.pollIntervalMs ?? 0);
     this.options.logger.debug(
-      `Watch of ${kind} on ${this.cluster} failed (${message}); retrying in ${delay} ms`,
+      `Reading ${kind} on ${this.cluster} failed (${message}); retrying in ${delay} ms`,
     );
-    const timer = setTimeout(() => {
-      this.restartTimers.delete(timer);
-      this.startInformer(kind);
-    }, delay);
-    this.restartTimers.add(timer);
+    this.later(delay, () => this.startInformer(kind));
   }
 
-  /** Asks GET /version: the liveness probe, and where the Kubernetes version comes from. */
+  /**
+   * Asks GET /version: the liveness probe, and where the Kubernetes version comes from.
+   * Scheduled for watched clusters only ({@link ClusterWatches.probe}); a polled one asks once a round.
+   */
   async probe(signal?: AbortSignal): Promise<void> {
     if (this.stopped) return;
     const { kubeConfig, probeTimeoutMs = 5_000 } = this.options;

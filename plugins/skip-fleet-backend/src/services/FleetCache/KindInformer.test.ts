@@ -1,6 +1,6 @@
 import { FleetSim } from '@internal/fleet-sim';
 import { eventually } from '@internal/plugin-skip-node/testUtils';
-import { KubeConfig } from '@kubernetes/client-node';
+import { KubeConfig, Watch } from '@kubernetes/client-node';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,6 +39,8 @@ describe('KindInformer', () => {
     type: InformerChange;
     name: string;
     initial: boolean;
+    /** Lists completed before the change was delivered. */
+    afterListings?: number;
   }> = [];
   const errors: unknown[] = [];
   let listings = 0;
@@ -80,7 +82,7 @@ describe('KindInformer', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  function startInformer(pageSize?: number) {
+  function startInformer(pageSize?: number, pollIntervalMs?: number) {
     const kubeConfig = new KubeConfig();
     kubeConfig.loadFromFile(sim.kubeconfigPath);
     kubeConfig.setCurrentContext(CLUSTER);
@@ -90,8 +92,14 @@ describe('KindInformer', () => {
       labelSelector: SELECTOR,
       project: projectWatched.namespaces,
       pageSize,
+      pollIntervalMs,
       onChange: (type, object, initial) =>
-        changes.push({ type, name: object.metadata.name, initial }),
+        changes.push({
+          type,
+          name: object.metadata.name,
+          initial,
+          ...(pollIntervalMs && { afterListings: listings }),
+        }),
       onAnswer: () => answers++,
       onListed: () => {
         if (listings++ === 0) pagesOfFirstList = answers;
@@ -184,5 +192,59 @@ describe('KindInformer', () => {
         .map(n => n.metadata.name)
         .sort(),
     ).toEqual(['added-later', 'kept']);
+  });
+
+  it('in poll mode opens no watch, and delivers a change and a delete within one round of lists', async () => {
+    const watches = jest.spyOn(Watch.prototype, 'watch');
+    try {
+      const store = sim.cluster(CLUSTER).store;
+      store.put(namespace('polled-kept'));
+      store.put(namespace('polled-gone'));
+      const started = startInformer(undefined, 200);
+      expect(started.polling).toBe(true);
+      await eventually(
+        () => listings,
+        n => n > 0,
+        'the first list',
+      );
+
+      const listedBeforeAdd = listings;
+      store.put(namespace('polled-added'));
+      await eventually(
+        () => changes.find(c => c.name === 'polled-added'),
+        found => found !== undefined,
+        'the added namespace',
+      );
+      const listedBeforeDelete = listings;
+      store.remove('v1', 'Namespace', undefined, 'polled-gone');
+      await eventually(
+        () => changes.find(c => c.type === 'delete'),
+        found => found !== undefined,
+        'the delete',
+      );
+
+      const delivered = changes.filter(c => !c.initial);
+      expect(delivered.map(({ type, name }) => ({ type, name }))).toEqual([
+        { type: 'add', name: 'polled-added' },
+        { type: 'delete', name: 'polled-gone' },
+      ]);
+      // A list already under way may miss a change; the next one to start sees it.
+      expect([listedBeforeAdd, listedBeforeAdd + 1]).toContain(
+        delivered[0].afterListings,
+      );
+      expect([listedBeforeDelete, listedBeforeDelete + 1]).toContain(
+        delivered[1].afterListings,
+      );
+      expect(
+        started
+          .list()
+          .map(n => n.metadata.name)
+          .sort(),
+      ).toEqual(['polled-added', 'polled-kept']);
+      expect(watches).not.toHaveBeenCalled();
+      expect(errors).toEqual([]);
+    } finally {
+      watches.mockRestore();
+    }
   });
 });

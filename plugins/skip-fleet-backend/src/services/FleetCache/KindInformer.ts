@@ -18,12 +18,17 @@ export type KindInformerOptions<T extends { metadata: CachedMetadata }> = {
   pageSize?: number;
   /** How long one list request may take. */
   pageTimeoutMs?: number;
+  /**
+   * Poll instead of watch: list (and diff) again this long after each list ends, and open
+   * no watch stream. For clusters behind a Connect gateway whose stream quota is spent.
+   */
+  pollIntervalMs?: number;
   /** `initial` is true for what the first list since start found: what the cluster already held. */
   onChange: (type: InformerChange, object: T, initial: boolean) => void;
   /** The cluster answered: a list page, a watch event or a bookmark. */
   onAnswer: () => void;
-  /** A list completed; the store now mirrors the cluster as of that list. */
-  onListed: () => void;
+  /** A list completed in `pages` requests; the store now mirrors the cluster as of that list. */
+  onListed: (pages: number) => void;
   /** Listing or watching failed and the informer stopped; call start() to list again. */
   onError: (error: unknown) => void;
 };
@@ -47,7 +52,8 @@ const keyOf = (namespace: string | undefined) => namespace ?? '';
  * Keeps one kind of one cluster in memory as slim projections: lists it page by page,
  * then watches from the list's resourceVersion, and
  * relists when the watch's history expired, diffing against the store so a delete that
- * happened while nothing watched is still delivered.
+ * happened while nothing watched is still delivered. In poll mode (`pollIntervalMs`) it
+ * only lists, every interval, and the same diff turns each list into add/update/delete.
  *
  * Not client-node's ListWatch: it stores every object exactly as the server sent it
  * (managedFields, last-applied annotations, whole Argo CD resource lists), which at
@@ -60,8 +66,21 @@ export class KindInformer<T extends { metadata: CachedMetadata }> {
   /** Bumped by start and stop, so callbacks of an earlier cycle are ignored. */
   private cycle = 0;
   private abort?: AbortController;
+  private pollIntervalMs?: number;
 
-  constructor(private readonly options: KindInformerOptions<T>) {}
+  constructor(private readonly options: KindInformerOptions<T>) {
+    this.pollIntervalMs = options.pollIntervalMs;
+  }
+
+  /** Whether it lists every interval instead of watching. */
+  get polling(): boolean {
+    return this.pollIntervalMs !== undefined;
+  }
+
+  /** A poll-mode informer's new interval; it applies from the next wait on. */
+  setPollInterval(ms: number): void {
+    if (this.polling) this.pollIntervalMs = ms;
+  }
 
   /** Starts a cycle (list, then watch); ends any running one. */
   start(): void {
@@ -95,6 +114,10 @@ export class KindInformer<T extends { metadata: CachedMetadata }> {
   }
 
   private async run(cycle: number, signal: AbortSignal): Promise<void> {
+    while (this.pollIntervalMs !== undefined) {
+      await this.relist(cycle, signal);
+      await sleep(this.pollIntervalMs, undefined, { signal });
+    }
     for (;;) {
       let resourceVersion = await this.relist(cycle, signal);
       let sinceList = 0;
@@ -123,6 +146,7 @@ export class KindInformer<T extends { metadata: CachedMetadata }> {
     const initial = !this.listedOnce;
     let continueToken: string | undefined;
     let restartedAfterExpiry = false;
+    let pages = 0;
     for (;;) {
       let page;
       const query = { labelSelector, limit: pageSize, continue: continueToken };
@@ -148,11 +172,16 @@ export class KindInformer<T extends { metadata: CachedMetadata }> {
         ) {
           restartedAfterExpiry = true;
           continueToken = undefined;
+          // What the abandoned pages held proves nothing about the new snapshot: an object
+          // deleted meanwhile must not survive the diff.
+          seen.clear();
+          pages = 0;
           continue;
         }
         throw error;
       }
       if (cycle !== this.cycle) throw signal.reason ?? new Error('stopped');
+      pages++;
       this.options.onAnswer();
       for (const raw of page.items) {
         const object = project(raw);
@@ -167,7 +196,7 @@ export class KindInformer<T extends { metadata: CachedMetadata }> {
           }
         }
         this.listedOnce = true;
-        this.options.onListed();
+        this.options.onListed(pages);
         return page.resourceVersion;
       }
     }
