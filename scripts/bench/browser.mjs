@@ -49,8 +49,12 @@ export const componentTabComplete = ({ app, clusters }) => {
   return clusters.every(c => rows.some(r => r.innerText.includes(c)));
 };
 
-/** The fleet page is complete when every cluster is on it. */
-export const fleetPageComplete = ({ clusters }) => {
-  const text = document.body.innerText;
-  return clusters.every(c => text.includes(c));
+/**
+ * The fleet page is complete when its cluster table counts every user cluster and shows a full
+ * first page of their rows (the table pages at `pageSize`).
+ */
+export const fleetPageComplete = ({ clusters, pageSize }) => {
+  if (!document.body.innerText.includes(`${clusters.length} clusters`)) return false;
+  const rows = [...document.querySelectorAll('tr')].filter(r => clusters.some(c => r.innerText.includes(c)));
+  return rows.length >= Math.min(clusters.length, pageSize);
 };
