@@ -31,7 +31,10 @@ export function prefixEntity(prefix: TeamPrefix): ResourceEntity {
   const name =
     base.length <= 63
       ? base
-      : `${base.slice(0, 54)}-${createHash('sha256').update(base).digest('hex').slice(0, 8)}`;
+      : `${base.slice(0, 54)}-${createHash('sha256')
+          .update(base)
+          .digest('hex')
+          .slice(0, 8)}`;
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Resource',
@@ -100,7 +103,8 @@ export class SkipPrefixEntityProvider implements EntityProvider {
     if (!this.connection) return;
     let items: TeamPrefix[];
     try {
-      ({ items } = await this.client.listPrefixes());
+      // Only the prefixes: their namespaces would mean listing every cluster's, every 15 s.
+      ({ items } = await this.client.listPrefixes({ namespaces: false }));
     } catch (error) {
       this.logger.warn(
         `Namespace prefixes not read from skip-onboarding: ${

@@ -315,6 +315,27 @@ describe('onboarding: a team asks for a prefix, the platform team decides, Argo 
     expect(exported.yaml).toMatch(/kind: AppProject/);
   });
 
+  it('lists the prefixes without their namespaces when asked to (the catalog provider does, every 15 s)', async () => {
+    const withNamespaces = (await backend.as(MATS).get('/prefixes'))
+      .body as TeamPrefixList;
+    const newteam = withNamespaces.items.find(p => p.prefix === 'newteam-');
+    expect(newteam?.namespaces).toContainEqual(
+      expect.objectContaining({
+        cluster: 'atkv3-dev',
+        namespace: 'newteam-web',
+      }),
+    );
+    const bare = (await backend.as(MATS).get('/prefixes?namespaces=false'))
+      .body as TeamPrefixList;
+    expect(bare.items.map(p => p.prefix)).toEqual(
+      withNamespaces.items.map(p => p.prefix),
+    );
+    expect(bare.items.every(p => p.namespaces.length === 0)).toBe(true);
+    expect(
+      (await backend.as(MATS).get('/prefixes?namespaces=maybe')).status,
+    ).toBe(400);
+  });
+
   it('retires a prefix only once nothing lives under it, unless forced, and removes its objects', async () => {
     // newteam-web came from the apps repo above.
     const refused = await backend

@@ -12,7 +12,7 @@ import type {
 /** Client of the skip-onboarding backend: teams claim namespace prefixes, the platform team decides. */
 export interface SkipOnboardingApi {
   /** Every prefix with its team, clusters and namespaces, and what the caller may do. */
-  listPrefixes(): Promise<TeamPrefixList>;
+  listPrefixes(options?: { namespaces?: boolean }): Promise<TeamPrefixList>;
   /** Checks a prefix for a team without asking for it. */
   validatePrefix(input: PrefixRequestInput): Promise<PrefixValidation>;
   /** Requests, newest first. */

@@ -30,9 +30,13 @@ export class SkipOnboardingClient implements SkipOnboardingApi {
     this.client = createSkipApiClient<paths>(options);
   }
 
-  async listPrefixes(): Promise<TeamPrefixList> {
+  async listPrefixes(options?: {
+    /** false: without each prefix's namespaces, and without reading any cluster. */
+    namespaces?: boolean;
+  }): Promise<TeamPrefixList> {
     const { data } = await this.client.GET('/prefixes', {
       baseUrl: await this.baseUrl(),
+      params: { query: { namespaces: options?.namespaces } },
     });
     return data!;
   }

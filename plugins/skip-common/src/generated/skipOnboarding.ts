@@ -387,7 +387,10 @@ export type $defs = Record<string, never>;
 export interface operations {
   listPrefixes: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description false leaves each prefix's namespaces out and reads no cluster (the catalog's prefix provider asks this way every 15 s; listing every cluster's namespaces is the costly part) */
+        namespaces?: boolean;
+      };
       header?: never;
       path?: never;
       cookie?: never;

@@ -17,7 +17,10 @@ export function addOnboardingRoutes(
   const person = personOf(httpAuth);
 
   router.get('/prefixes', async (req, res) => {
-    res.json(await prefixes.list(await httpAuth.credentials(req)));
+    const namespaces = String(req.query.namespaces ?? 'true') !== 'false';
+    res.json(
+      await prefixes.list(await httpAuth.credentials(req), { namespaces }),
+    );
   });
 
   router.post('/prefixes/:prefix/retire', async (req, res) => {

@@ -27,11 +27,17 @@ export class Prefixes {
     },
   ) {}
 
-  async list(credentials: BackstageCredentials): Promise<TeamPrefixList> {
+  /** With `namespaces: false` no cluster is read and every prefix's namespaces are empty. */
+  async list(
+    credentials: BackstageCredentials,
+    options: { namespaces: boolean } = { namespaces: true },
+  ): Promise<TeamPrefixList> {
     const [teams, claims, fleet, decide] = await Promise.all([
       this.options.teams.teams(),
       this.options.store.listClaims(),
-      this.options.namespaces.list(),
+      options.namespaces
+        ? this.options.namespaces.list()
+        : { namespaces: [], unreadableClusters: [] },
       this.options.rights.canDecide(credentials),
     ]);
     const clusters = [

@@ -606,6 +606,19 @@ export const spec = {
         operationId: 'listPrefixes',
         summary:
           'Every prefix (granted here or in the catalog) with its team, clusters and namespaces, and what the caller may do',
+        parameters: [
+          {
+            name: 'namespaces',
+            in: 'query',
+            required: false,
+            description:
+              "false leaves each prefix's namespaces out and reads no cluster (the catalog's prefix provider asks this way every 15 s; listing every cluster's namespaces is the costly part)",
+            schema: {
+              type: 'boolean',
+              default: true,
+            },
+          },
+        ],
         responses: {
           '200': {
             description: 'Prefixes',
