@@ -279,8 +279,8 @@ async function waitUntilUnreachable(baseUrl, token, cluster) {
   while (Date.now() < deadline) {
     const { body } = await getJson(`${baseUrl}/api/skip-fleet/clusters`, token);
     if (
-      body?.items.find(c => c.metadata.name === cluster)?.freshness.reachability ===
-      'unreachable'
+      body?.items.find(c => c.metadata.name === cluster)?.freshness
+        .reachability === 'unreachable'
     )
       return;
     await sleep(500);

@@ -54,7 +54,10 @@ export const componentTabComplete = ({ app, clusters }) => {
  * first page of their rows (the table pages at `pageSize`).
  */
 export const fleetPageComplete = ({ clusters, pageSize }) => {
-  if (!document.body.innerText.includes(`${clusters.length} clusters`)) return false;
-  const rows = [...document.querySelectorAll('tr')].filter(r => clusters.some(c => r.innerText.includes(c)));
+  if (!document.body.innerText.includes(`${clusters.length} clusters`))
+    return false;
+  const rows = [...document.querySelectorAll('tr')].filter(r =>
+    clusters.some(c => r.innerText.includes(c)),
+  );
   return rows.length >= Math.min(clusters.length, pageSize);
 };
