@@ -41,7 +41,9 @@ function metadataOf(raw: Raw): CachedMetadata {
   return {
     name: str(m.name) ?? '',
     namespace: str(m.namespace),
-    resourceVersion: str(m.resourceVersion),
+    // Unique to each object: pooling it would only fill the pool and clear it sooner.
+    resourceVersion:
+      typeof m.resourceVersion === 'string' ? m.resourceVersion : undefined,
   };
 }
 
